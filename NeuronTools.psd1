@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'NeuronTools.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f4f7e-2c8e-4f3a-9d55-0e6f1f2d7a41'
+    Author               = 'NeuronTools contributors'
+    CompanyName          = 'NeuronTools'
+    Copyright            = '(c) NeuronTools contributors. MIT License.'
+    Description          = 'The artificial neuron as a first-class PowerShell object: build, run, explain and inspect neurons and their activation functions, with exact math and pipeline-friendly cmdlets.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    RequiredAssemblies   = @('NeuronTools.Core.dll')
+    FormatsToProcess     = @('NeuronTools.Format.ps1xml')
+    CmdletsToExport      = @(
+        'New-Neuron'
+        'Invoke-Neuron'
+        'Get-ActivationValue'
+        'Get-Activation'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('NeuralNetwork', 'Neuron', 'MachineLearning', 'Activation', 'ReLU')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/neurontools/NeuronTools'
+            ReleaseNotes = 'The neuron of the article: New-Neuron, Invoke-Neuron, Get-ActivationValue and Get-Activation.'
+        }
+    }
+}

@@ -1,0 +1,124 @@
+<#
+.SYNOPSIS
+Builds, tests and demonstrates the NeuronTools module.
+
+.DESCRIPTION
+Build  puts an importable module at out/NeuronTools (manifest, DLLs, formats, help).
+Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh against out/NeuronTools,
+       and ends with one line 'N passed, N failed' for both suites together.
+Demo   builds and walks through the neuron of the article with the real cmdlets.
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'NeuronTools'
+$resultsDir = Join-Path $out 'TestResults'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails. (A simple function, so that
+    # arguments such as -c and -o reach the command instead of PowerShell's parameter binder.)
+    $FilePath, $ArgumentList = $args
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-PwshCommand {
+    # The pwsh running this script, so that child sessions use the same PowerShell: under
+    # 'dotnet pwsh' that is dotnet plus pwsh.dll.
+    $process = (Get-Process -Id $PID).Path
+    $entry = [Environment]::GetCommandLineArgs()[0]
+    if ($entry -like '*.dll') { return @($process, $entry) }
+    @($process)
+}
+
+function Invoke-Pwsh {
+    # Runs a script in a fresh 'pwsh -NoProfile' and returns its exit code.
+    param([string] $Script, [string[]] $ArgumentList = @())
+    $pwsh = @(Get-PwshCommand)
+    $extra = @($pwsh | Select-Object -Skip 1)
+    & $pwsh[0] @extra -NoProfile -NonInteractive -File $Script @ArgumentList | Out-Host
+    $LASTEXITCODE
+}
+
+function Invoke-Build {
+    Write-Host "Building NeuronTools ($Configuration)" -ForegroundColor Cyan
+    $publish = Join-Path $out "publish/$Configuration"
+    Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -o $publish --nologo -v quiet
+
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleOut
+    foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
+        Copy-Item (Join-Path $publish $file) $moduleOut
+    }
+    Copy-Item (Join-Path $root 'NeuronTools.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
+    $aboutTopics = Join-Path $root 'module/en-US'
+    if (Test-Path $aboutTopics) { Copy-Item $aboutTopics $moduleOut -Recurse }
+
+    $helpFile = Join-Path $moduleOut 'en-US/NeuronTools.dll-Help.xml'
+    $code = Invoke-Pwsh (Join-Path $root '.build/New-MamlHelp.ps1') @('-ModulePath', $moduleOut, '-MarkdownPath', (Join-Path $root 'module/help'), '-OutFile', $helpFile)
+    if ($code -ne 0) { throw 'Generating the help failed.' }
+    Write-Host "Module ready: $moduleOut" -ForegroundColor Green
+}
+
+function Get-XunitCount([string] $TrxFile) {
+    [xml] $trx = Get-Content -LiteralPath $TrxFile -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $resultsDir) { Remove-Item $resultsDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $resultsDir
+
+    Write-Host 'Running the xUnit tests' -ForegroundColor Cyan
+    & dotnet test (Join-Path $root 'tests/NeuronTools.Core.Tests/NeuronTools.Core.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
+    $xunitExit = $LASTEXITCODE
+    $trxFile = Join-Path $resultsDir 'xunit.trx'
+    $xunit = if (Test-Path $trxFile) { Get-XunitCount $trxFile } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }
+
+    Write-Host 'Restoring Pester from NuGet into out/tools' -ForegroundColor Cyan
+    $tools = Join-Path $out 'tools'
+    Invoke-Native dotnet restore (Join-Path $root '.build/Tools.proj') --packages $tools --nologo -v quiet
+    $pester = Join-Path $tools 'pester/5.7.1/tools/Pester.psd1'
+
+    Write-Host 'Running the Pester tests against out/NeuronTools' -ForegroundColor Cyan
+    $pesterResult = Join-Path $resultsDir 'pester.json'
+    $null = Invoke-Pwsh (Join-Path $root '.build/Invoke-PesterTest.ps1') @('-PesterPath', $pester, '-ModulePath', $moduleOut, '-TestPath', (Join-Path $root 'tests'), '-ResultFile', $pesterResult)
+    $pesterCount = if (Test-Path $pesterResult) { Get-Content $pesterResult -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $xunit.Passed + $pesterCount.Passed
+    $failed = $xunit.Failed + $pesterCount.Failed
+    Write-Host "xUnit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCount.Passed) passed, $($pesterCount.Failed) failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $code = Invoke-Pwsh (Join-Path $root '.build/Demo.ps1') @('-ModulePath', $moduleOut)
+    if ($code -ne 0) { exit $code }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+}

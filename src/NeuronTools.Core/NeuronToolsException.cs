@@ -1,0 +1,32 @@
+using System;
+
+namespace NeuronTools;
+
+/// <summary>What kind of problem a <see cref="NeuronToolsException"/> reports; the cmdlets map it to an ErrorCategory.</summary>
+public enum ErrorKind
+{
+    InvalidArgument,
+    InvalidData,
+    InvalidOperation,
+    InvalidResult,
+    ObjectNotFound,
+    LimitsExceeded,
+}
+
+/// <summary>
+/// A problem with a value handed to the core. It carries a stable, PascalCase error id so that the
+/// cmdlets can report it with the same id users catch on, without the core knowing about PowerShell.
+/// </summary>
+public sealed class NeuronToolsException : Exception
+{
+    public NeuronToolsException(string errorId, ErrorKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorId = errorId;
+        Kind = kind;
+    }
+
+    public string ErrorId { get; }
+
+    public ErrorKind Kind { get; }
+}

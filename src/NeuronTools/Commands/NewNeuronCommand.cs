@@ -1,0 +1,60 @@
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>Creates an immutable neuron from weights and a bias, or with seeded starting weights.</summary>
+[Cmdlet(VerbsCommon.New, "Neuron", DefaultParameterSetName = WeightSet)]
+[OutputType(typeof(Neuron))]
+public sealed class NewNeuronCommand : PSCmdlet
+{
+    private const string WeightSet = "Weight";
+    private const string InitializationSet = "Initialization";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = WeightSet)]
+    [Alias("Weights", "W")]
+    [ValidateNotNullOrEmpty]
+    public double[] Weight { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = InitializationSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int InputCount { get; set; }
+
+    [Parameter(ParameterSetName = InitializationSet)]
+    public Initialization Initialization { get; set; } = Initialization.Uniform;
+
+    [Parameter(ParameterSetName = InitializationSet)]
+    public int? Seed { get; set; }
+
+    [Parameter]
+    [Alias("B")]
+    public double Bias { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(ActivationCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Activation { get; set; } = "ReLU";
+
+    [Parameter]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [Alias("InputNames")]
+    [ValidateNotNullOrEmpty]
+    public string[]? InputName { get; set; }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var activation = ActivationCatalog.CreateScalar(Activation);
+            double[] weight = ParameterSetName == InitializationSet
+                ? WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed())
+                : Weight;
+            WriteObject(new Neuron(weight, Bias, activation, Name, InputName));
+        }
+        catch (NeuronToolsException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, Activation));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+# Dot-sourced by every Pester file: imports the *built* module, never the source tree.
+$modulePath = if ($env:NEURONTOOLS_MODULE_PATH) { $env:NEURONTOOLS_MODULE_PATH } else { Join-Path $PSScriptRoot '../out/NeuronTools' }
+Import-Module $modulePath -Force -ErrorAction Stop
+
+function Invoke-InCulture {
+    # Runs a script block with the current culture set, then puts the culture back.
+    param([string] $Culture, [scriptblock] $ScriptBlock)
+    $saved = [cultureinfo]::CurrentCulture
+    try {
+        [cultureinfo]::CurrentCulture = $Culture
+        & $ScriptBlock
+    }
+    finally {
+        [cultureinfo]::CurrentCulture = $saved
+    }
+}
+
+function Invoke-FreshPwsh {
+    # Runs a command in a new 'pwsh -NoProfile' (under 'dotnet pwsh': dotnet plus pwsh.dll) and returns its output.
+    param([string] $Command)
+    $host_ = (Get-Process -Id $PID).Path
+    $entry = [Environment]::GetCommandLineArgs()[0]
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    if ($entry -like '*.dll') { $arguments.Add($entry) }
+    $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-Command', $Command))
+    & $host_ $arguments
+}

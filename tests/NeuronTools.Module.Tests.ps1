@@ -1,0 +1,94 @@
+BeforeDiscovery {
+    $modulePath = if ($env:NEURONTOOLS_MODULE_PATH) { $env:NEURONTOOLS_MODULE_PATH } else { Join-Path $PSScriptRoot '../out/NeuronTools' }
+    Import-Module $modulePath -Force
+    $cmdlets = @((Get-Module NeuronTools).ExportedCmdlets.Values | ForEach-Object { @{ Name = $_.Name } })
+    $examples = foreach ($cmdlet in $cmdlets) {
+        $index = 0
+        foreach ($example in (Get-Help $cmdlet.Name -Full).examples.example) {
+            $index++
+            @{ Name = $cmdlet.Name; Index = $index; Code = $example.code }
+        }
+    }
+}
+
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $manifestPath = Join-Path (Get-Module NeuronTools).ModuleBase 'NeuronTools.psd1'
+}
+
+Describe 'The NeuronTools module' {
+    Context 'manifest' {
+        It 'passes Test-ModuleManifest on the built copy' {
+            $manifest = Test-ModuleManifest -Path $manifestPath -ErrorAction Stop
+
+            $manifest.Name | Should -BeExactly 'NeuronTools'
+            $manifest.PowerShellVersion | Should -Be '5.1'
+            $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        }
+
+        It 'exports exactly the cmdlets it lists, and nothing else' {
+            $data = Import-PowerShellDataFile $manifestPath
+            $module = Get-Module NeuronTools
+
+            @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($data.CmdletsToExport | Sort-Object)
+            $module.ExportedFunctions.Count | Should -Be 0
+            $module.ExportedAliases.Count | Should -Be 0
+        }
+
+        It 'imports in a fresh pwsh -NoProfile' {
+            $output = Invoke-FreshPwsh "Import-Module '$((Get-Module NeuronTools).ModuleBase)'; (Invoke-Neuron (New-Neuron 0.5,-1,2 -Bias 0.5) 5,3,1).Output"
+
+            $LASTEXITCODE | Should -Be 0
+            $output | Should -Be '2'
+        }
+    }
+
+    Context 'cmdlet <Name>' -ForEach $cmdlets {
+        BeforeAll {
+            $command = Get-Command $Name
+            $help = Get-Help $Name -Full
+        }
+
+        It 'uses an approved verb' {
+            (Get-Verb).Verb | Should -Contain $command.Verb
+        }
+
+        It 'declares its output type' {
+            $command.OutputType | Should -Not -BeNullOrEmpty
+        }
+
+        It 'has a synopsis and a description' {
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            $help.Synopsis | Should -Not -Match ([regex]::Escape($Name) + ' \[')
+            ($help.description.Text -join ' ') | Should -Not -BeNullOrEmpty
+        }
+
+        It 'describes every parameter' {
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            foreach ($parameter in ($command.Parameters.Keys | Where-Object { $_ -notin $common })) {
+                $described = $help.parameters.parameter | Where-Object Name -EQ $parameter
+                ($described.description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$parameter needs a description"
+            }
+        }
+
+        It 'has at least two examples' {
+            @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        }
+
+        It 'has a view for its output type' {
+            foreach ($type in $command.OutputType.Type) {
+                Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
+            }
+        }
+    }
+
+    Context 'help examples' {
+        It 'runs example <Index> of <Name> without an error' -ForEach $examples {
+            $Error.Clear()
+            $output = & ([scriptblock]::Create($Code)) 2>&1 | Out-String
+
+            $Error | Should -BeNullOrEmpty -Because $output
+            $output | Should -Not -BeNullOrEmpty
+        }
+    }
+}

@@ -1,0 +1,121 @@
+BeforeAll { . $PSScriptRoot/Common.ps1 }
+
+Describe 'New-Neuron' {
+    Context 'with weights' {
+        It 'builds the neuron of the article with its weights, bias, activation and name' {
+            $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -Activation ReLU -Name article
+
+            $neuron | Should -BeOfType NeuronTools.Neuron
+            $neuron.Weight | Should -Be @(0.5, -1, 2)
+            $neuron.Bias | Should -Be 0.5
+            $neuron.Activation.Name | Should -BeExactly 'ReLU'
+            $neuron.InputCount | Should -Be 3
+            $neuron.Name | Should -BeExactly 'article'
+        }
+
+        It 'defaults the bias to 0 and the activation to ReLU' {
+            $neuron = New-Neuron 1, 2
+
+            $neuron.Bias | Should -Be 0
+            $neuron.Activation.Specification | Should -BeExactly 'ReLU'
+        }
+
+        It 'reads activation names whatever their case, and aliases' {
+            (New-Neuron 1 -Activation sIgMoId).Activation.Name | Should -BeExactly 'Sigmoid'
+            (New-Neuron 1 -Activation logistic).Activation.Name | Should -BeExactly 'Sigmoid'
+        }
+
+        It 'takes activation parameters in brackets' {
+            (New-Neuron 1 -Activation 'LeakyReLU(negative_slope=0.2)').Activation.Specification | Should -BeExactly 'LeakyReLU(negative_slope=0.2)'
+        }
+
+        It 'names its inputs' {
+            (New-Neuron 0.6, 0.3 -InputName cpu, memory).InputName | Should -Be @('cpu', 'memory')
+        }
+
+        It 'cannot be changed after it is made' {
+            $neuron = New-Neuron 1, 2
+            { $neuron.Weight[0] = 5 } | Should -Throw
+            $neuron.Weight[0] | Should -Be 1
+        }
+
+        It 'shows a table with the weights, bias and activation' {
+            $text = New-Neuron 0.5, -1, 2 -Bias 0.5 -Name article | Out-String
+
+            $text | Should -Match 'Weight'
+            $text | Should -Match '0\.5, -1, 2'
+            $text | Should -Match 'article'
+        }
+    }
+
+    Context 'with drawn starting weights' {
+        It 'gives the same weights for the same seed, and others for another seed' {
+            $first = New-Neuron -InputCount 5 -Initialization HeNormal -Seed 42
+            $again = New-Neuron -InputCount 5 -Initialization HeNormal -Seed 42
+            $other = New-Neuron -InputCount 5 -Initialization HeNormal -Seed 43
+
+            $first.Weight | Should -Be $again.Weight
+            $first.Weight | Should -Not -Be $other.Weight
+            $first.InputCount | Should -Be 5
+        }
+
+        It 'draws <Initialization> weights within its bound' -TestCases @(
+            @{ Initialization = 'Uniform'; Bound = 1 / [math]::Sqrt(4) }
+            @{ Initialization = 'XavierUniform'; Bound = [math]::Sqrt(6 / 5) }
+            @{ Initialization = 'HeUniform'; Bound = [math]::Sqrt(6 / 4) }
+        ) {
+            param($Initialization, $Bound)
+            $neuron = New-Neuron -InputCount 4 -Initialization $Initialization -Seed 1
+            $neuron.Weight | ForEach-Object { [math]::Abs($_) | Should -BeLessOrEqual $Bound }
+        }
+
+        It 'makes zero weights with Zeros' {
+            (New-Neuron -InputCount 3 -Initialization Zeros).Weight | Should -Be @(0, 0, 0)
+        }
+    }
+
+    Context 'with bad arguments' {
+        It 'refuses a <Case> weight with NonFiniteWeight' -TestCases @(
+            @{ Case = 'NaN'; Value = [double]::NaN }
+            @{ Case = 'infinite'; Value = [double]::PositiveInfinity }
+        ) {
+            param($Value)
+            { New-Neuron 1, $Value -ErrorAction Stop } | Should -Throw -ErrorId 'NonFiniteWeight,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'refuses an infinite bias with NonFiniteBias' {
+            { New-Neuron 1 -Bias ([double]::NegativeInfinity) } | Should -Throw -ErrorId 'NonFiniteBias,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'refuses an unknown activation, naming the closest names and Get-Activation' {
+            $err = { New-Neuron 1 -Activation Relu7 } | Should -Throw -ErrorId 'UnknownActivation,NeuronTools.Commands.NewNeuronCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'ReLU'"
+            $err.Exception.Message | Should -Match 'Get-Activation'
+            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+
+        It 'refuses a bad activation parameter, naming it' {
+            $err = { New-Neuron 1 -Activation 'LeakyReLU(slope=1)' } | Should -Throw -ErrorId 'UnknownActivationParameter,NeuronTools.Commands.NewNeuronCommand' -PassThru
+            $err.Exception.Message | Should -Match 'negative_slope'
+        }
+
+        It 'refuses duplicate input names' {
+            { New-Neuron 1, 2 -InputName a, A } | Should -Throw -ErrorId 'DuplicateInputName,NeuronTools.Commands.NewNeuronCommand'
+        }
+    }
+
+    Context 'tab completion' {
+        It 'completes -Activation with every matching name and alias' {
+            $line = 'New-Neuron 1 -Activation Le'
+            $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+            $completions | Should -Contain 'LeakyReLU'
+        }
+
+        It 'completes aliases too' {
+            $line = 'New-Neuron 1 -Activation log'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'Logistic'
+        }
+    }
+}
