@@ -14,7 +14,7 @@ namespace NeuronTools;
 /// <list type="bullet">
 /// <item><see cref="Log1p"/> ln(1 + x) and <see cref="Expm1"/> e^x − 1: about 1 ulp everywhere, exact for tiny x.</item>
 /// <item><see cref="Erf"/>, <see cref="Erfc"/>: a few ulp everywhere; Erfc keeps its relative precision down to
-/// the subnormal range (x ≈ 27.3) and near 2 for negative x.</item>
+/// the subnormal range (0 only past x ≈ 27.23) and near 2 for negative x.</item>
 /// <item><see cref="Erfcx"/> e^(x²)·erfc(x): the scaled form the Gaussian tails are built on.</item>
 /// <item><see cref="NormalCdf"/> Φ(x) and <see cref="NormalPdf"/> φ(x): accurate in both tails (GELU and its derivative).</item>
 /// <item><see cref="Log1pExp"/> ln(1 + e^x) (softplus) and <see cref="LogSigmoid"/> ln σ(x) = −ln(1 + e^−x).</item>
@@ -34,7 +34,22 @@ internal static partial class AccurateMath
     /// <summary>Below this, erfc(x) = 1 − erf(x) cancels too much and the scaled form takes over.</summary>
     private const double ErfcxFrom = 0.46;
 
-    /// <summary>erfc(x) rounds to 0 beyond x ≈ 27.3; past this e^(−x²) underflows too.</summary>
+    // Where two approximations meet, each seam sits at a point where both give the same doubles on
+    // the neighbouring inputs, so that the functions stay monotone across it (AccurateMathTests checks).
+
+    /// <summary>Erf uses x + x·Q(x²) up to here and 1 − erfc(|x|) beyond.</summary>
+    private const double ErfSeriesTo = 0.99992;
+
+    /// <summary>Erfc(x) for negative x is 1 − erf(x) down to −this and 2 − erfc(−x) below.</summary>
+    private const double ErfcNegativeSeriesTo = 0.99995;
+
+    /// <summary>Erfcx uses its polynomial pieces from here on and e^(x²)·(1 − erf(x)) below.</summary>
+    private const double ErfcxPolynomialFrom = 0.46152;
+
+    /// <summary>Erfcx(x) is 2e^(x²) − erfcx(−x) below −this.</summary>
+    private const double ErfcxReflectionFrom = 0.46002;
+
+    /// <summary>erfc(x) rounds to 0 beyond x ≈ 27.23; past this e^(−x²) underflows too.</summary>
     private const double ErfcZeroFrom = 28.0;
 
     /// <summary>Veltkamp's constant 2^27 + 1, which splits a double into two 26-bit halves.</summary>
@@ -116,7 +131,7 @@ internal static partial class AccurateMath
         }
 
         double magnitude = Math.Abs(x);
-        if (magnitude <= 1.0)
+        if (magnitude <= ErfSeriesTo)
         {
             return ErfSmall(x);
         }
@@ -127,7 +142,7 @@ internal static partial class AccurateMath
 
     /// <summary>
     /// The complementary error function 1 − erf(x), within about 3 ulp, with full relative precision in
-    /// the right tail (erfc(26.5) ≈ 5.6e−308, subnormal from 26.55, 0 past 27.3) and near 2 for negative x.
+    /// the right tail (erfc(26.5) ≈ 2.2e−307, subnormal from x ≈ 26.55, 0 past 27.23) and near 2 for negative x.
     /// </summary>
     internal static double Erfc(double x)
     {
@@ -141,7 +156,7 @@ internal static partial class AccurateMath
             return ErfcAtLeastErfcxFrom(x);
         }
 
-        if (x > -1.0)
+        if (x > -ErfcNegativeSeriesTo)
         {
             return 1.0 - ErfSmall(x);
         }
@@ -160,7 +175,7 @@ internal static partial class AccurateMath
             return x;
         }
 
-        if (x >= ErfcxFrom)
+        if (x >= ErfcxPolynomialFrom)
         {
             return ErfcxAtLeastErfcxFrom(x);
         }
@@ -174,9 +189,9 @@ internal static partial class AccurateMath
         double squareError = TwoProductError(x, x, square);
         double expSquare = Math.Exp(square);
         expSquare += expSquare * squareError;
-        if (x > -ErfcxFrom)
+        if (x > -ErfcxReflectionFrom)
         {
-            return expSquare * Erfc(x);
+            return expSquare * (1.0 - ErfSmall(x));
         }
 
         // erfc(x) = 2 − erfc(−x), so erfcx(x) = 2e^(x²) − erfcx(−x); the second term is below 1.
