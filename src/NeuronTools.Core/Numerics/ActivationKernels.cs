@@ -186,7 +186,7 @@ internal static class ActivationKernels
         if (Math.Abs(x) > 1e5)
         {
             // |2g| > 1e13: σ(2g) is exactly 0 or 1 in double.
-            return x > 0 ? x : 0.0 * x;
+            return x > 0 ? x : 0.0;
         }
 
         var t = GeluTanhArgument(x);
