@@ -117,8 +117,7 @@ Describe 'New-NeuronLayer' {
     }
 
     Context 'with a vector activation' {
-        # Needs Softmax from the catalogue branch (which needs numerics): remove -Skip at merge.
-        It 'takes Softmax as a layer activation, whose outputs sum to 1' -Skip {
+        It 'takes Softmax as a layer activation, whose outputs sum to 1' {
             $layer = New-NeuronLayer @(1, 0), @(0, 1), @(1, 1) -Activation Softmax
             $result = Invoke-NeuronNetwork (New-NeuronNetwork $layer) 1, 2
 
