@@ -21,14 +21,9 @@ internal static class NumberText
         return rounded.Length < exact.Length ? rounded : exact;
     }
 
-    /// <summary>A tick label: the tick rounded to the decimals its step needs, so 0.1·3 prints as 0.3.</summary>
+    /// <summary>A tick label with as many decimals as its step needs, the same for every tick of an axis: 0.0, 0.5, 1.0.</summary>
     internal static string Tick(double value, double step)
     {
-        if (value == 0)
-        {
-            return "0";
-        }
-
         double magnitude = Math.Max(Math.Abs(value), step);
         if (magnitude >= 1e6 || step < 1e-4)
         {
