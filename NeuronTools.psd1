@@ -15,6 +15,8 @@
         'Invoke-Neuron'
         'Get-ActivationValue'
         'Get-Activation'
+        'Show-Neuron'
+        'Show-Activation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

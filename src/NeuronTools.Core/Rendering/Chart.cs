@@ -109,6 +109,14 @@ internal sealed class ChartAxis
         double step = NiceStep((maximum - minimum) / Math.Max(1, targetTicks));
         if (extend)
         {
+            // Widening to a coarse step can waste a fifth of the chart (0..5 drawn as 0..6); a finer
+            // step that still gives at most twice the ticks wanted fits the data closer.
+            double finer = FinerStep(step);
+            if (Widened(minimum, maximum, step) > 1.15 * (maximum - minimum) && (maximum - minimum) / finer <= 2 * Math.Max(1, targetTicks))
+            {
+                step = finer;
+            }
+
             minimum = Math.Floor(minimum / step + 1e-9) * step;
             maximum = Math.Ceiling(maximum / step - 1e-9) * step;
         }
@@ -122,6 +130,17 @@ internal sealed class ChartAxis
         }
 
         return new ChartAxis(minimum, maximum, step, ticks);
+    }
+
+    private static double Widened(double minimum, double maximum, double step) =>
+        (Math.Ceiling(maximum / step - 1e-9) - Math.Floor(minimum / step + 1e-9)) * step;
+
+    /// <summary>The next round step down: 10 → 5 → 2 → 1.</summary>
+    private static double FinerStep(double step)
+    {
+        double power = Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9));
+        double leading = Math.Round(step / power);
+        return leading >= 5 ? 2 * power : leading >= 2 ? power : 0.5 * power;
     }
 
     private static double NiceStep(double rough)
