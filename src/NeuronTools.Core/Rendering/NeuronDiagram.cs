@@ -70,6 +70,7 @@ internal static class NeuronDiagram
 
         // Each pipe is "──[w1 = 0.5]"; the longest is followed by two more wire characters before the bus.
         int busColumn = pipeStart + rows.Where(r => r.Weight is not null).Max(r => r.Weight!.Length + 4) + 2;
+        busColumn = Math.Max(busColumn, rows.Max(r => 1 + r.Label.Length + 2));
         string sumText = " " + labels.Sum + " ";
         string biasText = " " + labels.Bias + " ";
         int sumInner = Math.Max(sumText.Length, biasText.Length);

@@ -50,17 +50,18 @@ internal static class NeuronExplanation
     }
 
     /// <summary>
-    /// The diagram, as detailed as fits the width: numbers rounded to 6, 4, 3 or 2 significant digits,
-    /// then the input names left out, then the values left out (the steps below the diagram give them all).
+    /// The diagram, as detailed as fits the width: numbers rounded to 6, 4, 3 or 2 significant digits;
+    /// then without the input names; then without the input's values (a and z too), keeping the weights
+    /// and bias; then with symbols only. The steps below the diagram give every number in full.
     /// </summary>
     internal static IReadOnlyList<string> Diagram(Neuron neuron, NeuronOutput? output, bool unicode, int width)
     {
-        IReadOnlyList<string> lines = Array.Empty<string>();
-        foreach (bool names in new[] { true, false })
+        var levels = new[] { (Names: true, Input: true), (Names: false, Input: true), (Names: false, Input: false) };
+        foreach (var (names, input) in levels)
         {
             foreach (int digits in s_diagramDigits)
             {
-                lines = NeuronDiagram.Draw(Labels(neuron, output, unicode, digits, names, values: true), unicode);
+                var lines = NeuronDiagram.Draw(Labels(neuron, input ? output : null, unicode, digits, names, weights: true), unicode);
                 if (lines.Max(l => l.Length) <= width)
                 {
                     return lines;
@@ -68,31 +69,30 @@ internal static class NeuronExplanation
             }
         }
 
-        return NeuronDiagram.Draw(Labels(neuron, output, unicode, 2, names: false, values: false), unicode);
+        return NeuronDiagram.Draw(Labels(neuron, null, unicode, 2, names: false, weights: false), unicode);
     }
 
-    private static NeuronDiagramLabels Labels(Neuron neuron, NeuronOutput? output, bool unicode, int digits, bool names, bool values)
+    private static NeuronDiagramLabels Labels(Neuron neuron, NeuronOutput? output, bool unicode, int digits, bool names, bool weights)
     {
         string Number(double value) => NumberText.Rounded(value, digits);
-        bool showOutput = output is not null && values;
         var inputs = new string[neuron.InputCount];
-        var weights = new string[neuron.InputCount];
+        var weightLabels = new string[neuron.InputCount];
         for (int i = 0; i < inputs.Length; i++)
         {
             string index = (i + 1).ToString(CultureInfo.InvariantCulture);
             string name = neuron.InputName is null || !names ? "x" + index : Shorten(neuron.InputName[i], unicode) + " (x" + index + ")";
-            inputs[i] = showOutput ? name + " = " + Number(output!.Input[i]) : name;
-            weights[i] = values ? "w" + index + " = " + Number(neuron.Weight[i]) : "w" + index;
+            inputs[i] = output is null ? name : name + " = " + Number(output.Input[i]);
+            weightLabels[i] = weights ? "w" + index + " = " + Number(neuron.Weight[i]) : "w" + index;
         }
 
         return new NeuronDiagramLabels(
             inputs,
-            weights,
+            weightLabels,
             (unicode ? "Σ" : "sum") + " + b",
-            values ? "b = " + Number(neuron.Bias) : "b",
-            showOutput ? "a = " + Number(output!.PreActivation) : "a",
+            weights ? "b = " + Number(neuron.Bias) : "b",
+            output is null ? "a" : "a = " + Number(output.PreActivation),
             FunctionSymbol(neuron.Activation),
-            showOutput ? "z = " + Number(output!.Output) : "z");
+            output is null ? "z" : "z = " + Number(output.Output));
     }
 
     private static string Shorten(string name, bool unicode)

@@ -33,7 +33,8 @@ public sealed class ShowNeuronCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)))
+        // $neuron | Show-Neuron binds the neuron to both parameters; it is the neuron, not an input.
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)) || ReferenceEquals(InputVectorReader.Unwrap(InputObject), Neuron))
         {
             Write(null);
             return;
