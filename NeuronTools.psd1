@@ -18,6 +18,8 @@
         'New-NeuronLayer'
         'New-NeuronNetwork'
         'Invoke-NeuronNetwork'
+        'Show-Neuron'
+        'Show-Activation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,13 +7,15 @@ Build  puts an importable module at out/NeuronTools (manifest, DLLs, formats, he
 Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh against out/NeuronTools,
        and ends with one line 'N passed, N failed' for both suites together.
 Demo   builds and walks through the neuron of the article with the real cmdlets.
+Package builds and writes out/NeuronTools.<version>.nupkg with PSResourceGet's Compress-PSResource,
+       ready for Publish-PSResource or a local folder repository and Install-PSResource.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -75,6 +77,18 @@ function Invoke-Build {
     Write-Host "Module ready: $moduleOut" -ForegroundColor Green
 }
 
+function Invoke-Package {
+    # Compress-PSResource packs the module folder into a .nupkg without any repository, so building
+    # a package never touches the user's registered PSResourceGet repositories.
+    Invoke-Build
+    Get-ChildItem -LiteralPath $out -Filter 'NeuronTools.*.nupkg' | Remove-Item -Force
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $moduleOut -DestinationPath $out
+    $package = Get-ChildItem -LiteralPath $out -Filter 'NeuronTools.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource wrote no NeuronTools .nupkg to $out." }
+    Write-Host "Package ready: $($package.FullName)" -ForegroundColor Green
+}
+
 function Get-XunitCount([string] $TrxFile) {
     [xml] $trx = Get-Content -LiteralPath $TrxFile -Raw
     $counters = $trx.TestRun.ResultSummary.Counters
@@ -82,7 +96,8 @@ function Get-XunitCount([string] $TrxFile) {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # The package test installs the module from the .nupkg, so Test packages as well as builds.
+    Invoke-Package
     if (Test-Path $resultsDir) { Remove-Item $resultsDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $resultsDir
 
@@ -121,4 +136,5 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
 }
