@@ -1,9 +1,3 @@
-BeforeDiscovery {
-    $modulePath = if ($env:NEURONTOOLS_MODULE_PATH) { $env:NEURONTOOLS_MODULE_PATH } else { Join-Path $PSScriptRoot '../out/NeuronTools' }
-    Import-Module $modulePath -Force
-    # Softmax and other vector activations arrive with the catalogue; until then that test is skipped.
-}
-
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $expectedFolder = Join-Path $PSScriptRoot 'NeuronTools.Core.Tests/Expected'
