@@ -18,6 +18,9 @@
         'New-NeuronLayer'
         'New-NeuronNetwork'
         'Invoke-NeuronNetwork'
+        'Get-NeuronGradient'
+        'Invoke-NeuronTraining'
+        'Test-NeuronModel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -80,6 +80,65 @@ internal sealed class DenseStack
         return new DenseStack(new[] { new DenseLayer(weight, new[] { neuron.Bias }, neuron.InputCount, neuron.Activation) });
     }
 
+    internal static DenseStack FromNetwork(NeuronNetwork network)
+    {
+        var layers = new DenseLayer[network.Layers.Count];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var layer = network.Layers[l];
+            var weight = new double[layer.NeuronCount * layer.InputCount];
+            for (int j = 0; j < layer.NeuronCount; j++)
+            {
+                Array.Copy(layer.WeightRows[j], 0, weight, j * layer.InputCount, layer.InputCount);
+            }
+
+            layers[l] = new DenseLayer(weight, (double[])layer.BiasValues.Clone(), layer.InputCount, layer.Activation);
+        }
+
+        return new DenseStack(layers);
+    }
+
+    /// <summary>A stack for a Neuron or a NeuronNetwork; anything else is UnsupportedModel.</summary>
+    internal static DenseStack FromModel(object model) => model switch
+    {
+        Neuron neuron => FromNeuron(neuron),
+        NeuronNetwork network => FromNetwork(network),
+        _ => throw UnsupportedModel(model),
+    };
+
+    internal static NeuronToolsException UnsupportedModel(object? model) => new(
+        "UnsupportedModel",
+        ErrorKind.InvalidArgument,
+        $"-Model takes a neuron from New-Neuron or a network from New-NeuronNetwork, but {(model is null ? "$null" : "a " + model.GetType().FullName)} arrived. Pass a NeuronTools.Neuron or NeuronTools.NeuronNetwork.");
+
+    /// <summary>A new Neuron or NeuronNetwork like <paramref name="template"/>, with this stack's weights and the history.</summary>
+    internal object ToModel(object template, TrainingHistory? history)
+    {
+        switch (template)
+        {
+            case Neuron neuron:
+                return new Neuron(Layers[0].Weight, Layers[0].Bias[0], neuron.Activation, neuron.Name, neuron.InputName, history);
+            case NeuronNetwork network:
+                var layers = new NeuronLayer[Layers.Length];
+                for (int l = 0; l < layers.Length; l++)
+                {
+                    var layer = Layers[l];
+                    var rows = new double[layer.OutputCount][];
+                    for (int j = 0; j < rows.Length; j++)
+                    {
+                        rows[j] = new double[layer.InputCount];
+                        Array.Copy(layer.Weight, j * layer.InputCount, rows[j], 0, layer.InputCount);
+                    }
+
+                    layers[l] = NeuronLayer.FromOwned(rows, (double[])layer.Bias.Clone(), layer.Activation, network.Layers[l].Name);
+                }
+
+                return new NeuronNetwork(layers, network.Name, network.InputName, history);
+            default:
+                throw UnsupportedModel(template);
+        }
+    }
+
     internal DenseStack Clone()
     {
         var layers = new DenseLayer[Layers.Length];

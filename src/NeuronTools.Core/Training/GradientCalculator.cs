@@ -22,12 +22,41 @@ public static class GradientCalculator
         var weightGradient = new double[n];
         for (int i = 0; i < n; i++)
         {
-            inputGradient[i] = derivative * neuron.Weight[i];
-            weightGradient[i] = derivative * output.Input[i];
+            // + 0.0 turns the −0 of a zero derivative times a negative number into 0, which reads better.
+            inputGradient[i] = (derivative * neuron.Weight[i]) + 0.0;
+            weightGradient[i] = (derivative * output.Input[i]) + 0.0;
         }
 
         var copy = output.Input.ToArray();
         return new NeuronGradient(copy, output.PreActivation, output.Output, derivative, inputGradient, weightGradient, output.Activation, neuron.InputName, inputObject);
+    }
+
+    /// <summary>The gradients of output <paramref name="outputIndex"/> of a network at one input vector.</summary>
+    public static NetworkGradient Compute(NeuronNetwork network, IReadOnlyList<double> input, int outputIndex = 0, object? inputObject = null)
+    {
+        if (network is null)
+        {
+            throw new ArgumentNullException(nameof(network));
+        }
+
+        double[] x = input?.ToArray() ?? throw new ArgumentNullException(nameof(input));
+        NeuronNetwork.CheckInput(x, network.InputCount, "network");
+        var gradient = ComputeStack(DenseStack.FromNetwork(network), x, outputIndex);
+        for (int l = 0; l < gradient.LayerOutput.Length; l++)
+        {
+            foreach (double z in gradient.LayerOutput[l])
+            {
+                if (!Neuron.IsFinite(z))
+                {
+                    throw new NeuronToolsException(
+                        "NonFiniteResult",
+                        ErrorKind.InvalidResult,
+                        FormattableString.Invariant($"The inputs are finite but layer {l} of the network gives a non-finite output. The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down."));
+                }
+            }
+        }
+
+        return new NetworkGradient(network, x, outputIndex, gradient, inputObject);
     }
 
     /// <summary>

@@ -14,34 +14,55 @@ public static class ModelTrainer
         IReadOnlyList<IReadOnlyList<double>> target,
         TrainingOptions options,
         Func<bool>? stopRequested = null,
-        Action<TrainingEpoch>? epochCompleted = null)
-    {
-        if (neuron is null || input is null || target is null || options is null)
-        {
-            throw new ArgumentNullException(neuron is null ? nameof(neuron) : input is null ? nameof(input) : target is null ? nameof(target) : nameof(options));
-        }
+        Action<TrainingEpoch>? epochCompleted = null) =>
+        (Neuron)TrainModel(neuron, input, target, options, stopRequested, epochCompleted);
 
-        var stack = DenseStack.FromNeuron(neuron);
-        var run = StackTrainer.Train(stack, ToArrays(input), EncodeTargets(stack, target, options.Loss), options, stopRequested, epochCompleted);
-        return ToNeuron(neuron, run);
-    }
+    /// <summary>Trains a copy of <paramref name="network"/>; targets are one value per output, or a class index for CrossEntropy and Hinge.</summary>
+    public static NeuronNetwork Train(
+        NeuronNetwork network,
+        IReadOnlyList<IReadOnlyList<double>> input,
+        IReadOnlyList<IReadOnlyList<double>> target,
+        TrainingOptions options,
+        Func<bool>? stopRequested = null,
+        Action<TrainingEpoch>? epochCompleted = null) =>
+        (NeuronNetwork)TrainModel(network, input, target, options, stopRequested, epochCompleted);
 
     /// <summary>Loss, accuracy and confusion matrix of a neuron on labelled rows.</summary>
-    public static ModelEvaluation Evaluate(Neuron neuron, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
+    public static ModelEvaluation Evaluate(Neuron neuron, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss) =>
+        EvaluateModel(neuron, input, target, loss);
+
+    /// <summary>Loss, accuracy and confusion matrix of a network on labelled rows.</summary>
+    public static ModelEvaluation Evaluate(NeuronNetwork network, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss) =>
+        EvaluateModel(network, input, target, loss);
+
+    /// <summary>Trains a Neuron or a NeuronNetwork on already encoded or raw targets.</summary>
+    internal static object TrainModel(
+        object model,
+        IReadOnlyList<IReadOnlyList<double>> input,
+        IReadOnlyList<IReadOnlyList<double>> target,
+        TrainingOptions options,
+        Func<bool>? stopRequested,
+        Action<TrainingEpoch>? epochCompleted)
     {
-        if (neuron is null || input is null || target is null)
+        if (model is null || input is null || target is null || options is null)
         {
-            throw new ArgumentNullException(neuron is null ? nameof(neuron) : input is null ? nameof(input) : nameof(target));
+            throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : target is null ? nameof(target) : nameof(options));
         }
 
-        var stack = DenseStack.FromNeuron(neuron);
-        return Evaluate(stack, ToArrays(input), EncodeTargets(stack, target, loss), loss);
+        var stack = DenseStack.FromModel(model);
+        var run = StackTrainer.Train(stack, ToArrays(input), EncodeTargets(stack, target, options.Loss), options, stopRequested, epochCompleted);
+        return run.Model.ToModel(model, run.History);
     }
 
-    internal static Neuron ToNeuron(Neuron template, TrainingRun run)
+    internal static ModelEvaluation EvaluateModel(object model, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
     {
-        var layer = run.Model.Layers[0];
-        return new Neuron(layer.Weight, layer.Bias[0], template.Activation, template.Name, template.InputName, run.History);
+        if (model is null || input is null || target is null)
+        {
+            throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : nameof(target));
+        }
+
+        var stack = DenseStack.FromModel(model);
+        return Evaluate(stack, ToArrays(input), EncodeTargets(stack, target, loss), loss);
     }
 
     /// <summary>Evaluates a stack on encoded targets.</summary>
