@@ -116,6 +116,19 @@ Describe 'New-NeuronLayer' {
         }
     }
 
+    Context 'with a vector activation' {
+        # Needs Softmax from the catalogue branch (which needs numerics): remove -Skip at merge.
+        It 'takes Softmax as a layer activation, whose outputs sum to 1' -Skip {
+            $layer = New-NeuronLayer @(1, 0), @(0, 1), @(1, 1) -Activation Softmax
+            $result = Invoke-NeuronNetwork (New-NeuronNetwork $layer) 1, 2
+
+            $layer.Activation.IsVector | Should -BeTrue
+            ($result.Output | Measure-Object -Sum).Sum | Should -BeGreaterThan 0.999999999999
+            $result.PredictedIndex | Should -Be 2
+            $result.Layer[0].Derivative | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'views' {
         It 'shows a table with the name, input count, neuron count, activation and parameter count' {
             $text = New-NeuronLayer @(0.5, -1, 2), @(1, 0, -1) -Name hidden | Out-String
