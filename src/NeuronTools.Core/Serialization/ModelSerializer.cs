@@ -1,0 +1,232 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace NeuronTools;
+
+/// <summary>
+/// Converts models to and from the NeuronTools model JSON, schema version 1 (documented in
+/// about_NeuronTools_FileFormat). Reading builds only the module's own types from plain JSON data:
+/// no type named by the file is ever looked up, and nothing in a file is executed.
+/// </summary>
+internal static class ModelSerializer
+{
+    internal const string FormatMarker = "NeuronTools.Model";
+
+    /// <summary>The schema version this module writes, and the newest it reads.</summary>
+    internal const int SchemaVersion = 1;
+
+    internal const string NeuronType = "Neuron";
+
+    private static readonly string[] s_types = { NeuronType };
+
+    private static readonly string[] s_header = { "format", "schemaVersion", "type", "description" };
+
+    private static readonly string[] s_neuronFields = { "name", "inputCount", "inputName", "weight", "bias", "activation" };
+
+    /// <summary>True for the objects a model file can hold.</summary>
+    internal static bool IsModel(object? value) => value is Neuron;
+
+    internal static string Describe(object? value) => value is null ? "$null" : "a " + value.GetType().FullName;
+
+    internal static NeuronToolsException Unsupported(object? value) => new(
+        "UnsupportedModelType",
+        ErrorKind.InvalidArgument,
+        $"Only a Neuron can be saved, but {Describe(value)} was given. Build one with New-Neuron.");
+
+    internal static JsonObject ToJson(object model)
+    {
+        var root = new JsonObject()
+            .Add("format", new JsonString(FormatMarker))
+            .Add("schemaVersion", new JsonNumber(SchemaVersion));
+        switch (model)
+        {
+            case Neuron neuron:
+                root.Add("type", new JsonString(NeuronType));
+                WriteNeuronFields(root, neuron);
+                return root;
+            default:
+                throw Unsupported(model);
+        }
+    }
+
+    internal static string ToJsonText(object model, bool compress) => JsonWriter.ToText(ToJson(model), compress);
+
+    internal static void Write(TextWriter writer, object model, bool compress = false) => JsonWriter.Write(writer, ToJson(model), compress);
+
+    /// <summary>Reads a model from JSON text; <paramref name="source"/> names the text in messages.</summary>
+    internal static object Read(TextReader reader, ModelReadOptions options, string source)
+    {
+        var root = JsonParser.Parse(reader, options.MaximumSize, Math.Min(options.MaximumDepth, ModelReadOptions.DepthCeiling), source);
+        return FromJson(root, source);
+    }
+
+    internal static object FromJsonText(string text, ModelReadOptions options, string source)
+    {
+        if (text.Length > options.MaximumSize)
+        {
+            throw TooLarge(source, text.Length, "characters", options.MaximumSize);
+        }
+
+        using var reader = new StringReader(text);
+        return Read(reader, options, source);
+    }
+
+    internal static NeuronToolsException TooLarge(string source, long size, string unit, long limit) => new(
+        "ModelFileTooLarge",
+        ErrorKind.LimitsExceeded,
+        FormattableString.Invariant($"{source} is {size} {unit} long, more than the limit of {limit}, so it was refused before being read. If it is a model you trust, raise -MaximumSize."));
+
+    internal static object FromJson(JsonNode rootNode, string source)
+    {
+        var fields = new ModelFieldReader(source);
+        if (rootNode is not JsonObject root)
+        {
+            throw fields.Invalid(string.Empty, rootNode, $"must be an object with \"format\": \"{FormatMarker}\", but the file holds {rootNode.Describe()}. Is this a NeuronTools model file?");
+        }
+
+        if (!root.TryGet("format", out var formatNode))
+        {
+            throw fields.Invalid("format", root, $"is missing, so this is not a NeuronTools model file: a model file has \"format\": \"{FormatMarker}\".");
+        }
+
+        if (formatNode is not JsonString { Value: FormatMarker })
+        {
+            throw fields.Invalid("format", formatNode, $"must be \"{FormatMarker}\", but it is {formatNode.Describe()}. This is not a NeuronTools model file.");
+        }
+
+        int version = fields.Count(root, string.Empty, "schemaVersion", 1);
+        if (version > SchemaVersion)
+        {
+            throw new NeuronToolsException(
+                "UnsupportedSchemaVersion",
+                ErrorKind.InvalidData,
+                FormattableString.Invariant($"{source} has schema version {version}, but this version of NeuronTools reads schema version {SchemaVersion} and older. Update the NeuronTools module to read it."));
+        }
+
+        var typeNode = fields.Required(root, string.Empty, "type");
+        string type = fields.String(typeNode, "type");
+        if (!s_types.Contains(type, StringComparer.Ordinal))
+        {
+            throw fields.Invalid("type", typeNode, $"must be one of {string.Join(", ", s_types)}, but it is \"{type}\".");
+        }
+
+        fields.OptionalString(root, string.Empty, "description");
+        try
+        {
+            fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_neuronFields).ToArray());
+            return ReadNeuron(fields, root, string.Empty);
+        }
+        catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
+        {
+            // A rule of the model itself (duplicate input names, say): still a file that cannot be read.
+            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
+        }
+    }
+
+    private static void WriteNeuronFields(JsonObject target, Neuron neuron)
+    {
+        target.Add("name", neuron.Name is null ? JsonLiteral.Null : new JsonString(neuron.Name));
+        target.Add("inputCount", new JsonNumber(neuron.InputCount));
+        if (neuron.InputName is not null)
+        {
+            target.Add("inputName", StringArray(neuron.InputName));
+        }
+
+        target.Add("weight", new JsonArray(neuron.Weight.ToArray()));
+        target.Add("bias", new JsonNumber(neuron.Bias));
+        target.Add("activation", WriteActivation(neuron.Activation));
+    }
+
+    private static Neuron ReadNeuron(ModelFieldReader fields, JsonObject value, string path)
+    {
+        string? name = fields.OptionalString(value, path, "name");
+        int inputCount = fields.Count(value, path, "inputCount", 1);
+        string[]? inputName = fields.OptionalStrings(value, path, "inputName", inputCount, "inputCount is");
+        double[] weight = fields.FiniteNumbers(fields.Required(value, path, "weight"), ModelFieldReader.Member(path, "weight"), inputCount, "inputCount is");
+        double bias = fields.FiniteNumber(value, path, "bias");
+        var activation = ReadActivation(fields, fields.Required(value, path, "activation"), ModelFieldReader.Member(path, "activation"));
+        if (activation is not ScalarActivation scalar)
+        {
+            throw fields.Invalid(ModelFieldReader.Member(path, "activation.name"), null, $"is {activation.Name}, which works on a whole vector of pre-activations; a single neuron needs a scalar activation.");
+        }
+
+        return new Neuron(weight, bias, scalar, name, inputName);
+    }
+
+    internal static JsonArray StringArray(System.Collections.Generic.IEnumerable<string> values) =>
+        new(values.Select(v => (JsonNode)new JsonString(v)).ToList());
+
+    internal static JsonObject WriteActivation(ActivationFunction activation)
+    {
+        var parameters = new JsonObject();
+        var definitions = activation.Definition.Parameters;
+        var values = activation.Arguments.Values;
+        for (int i = 0; i < definitions.Count; i++)
+        {
+            parameters.Add(definitions[i].Name, values[i] is double number ? new JsonNumber(number) : new JsonString((string)values[i]));
+        }
+
+        return new JsonObject()
+            .Add("name", new JsonString(activation.Name))
+            .Add("parameters", parameters);
+    }
+
+    internal static ActivationFunction ReadActivation(ModelFieldReader fields, JsonNode node, string path)
+    {
+        var value = fields.Object(node, path);
+        fields.OnlyKnownFields(value, path, "an activation", "name", "parameters");
+        string namePath = ModelFieldReader.Member(path, "name");
+        var nameNode = fields.Required(value, path, "name");
+        string name = fields.String(nameNode, namePath);
+        if (!ActivationCatalog.TryFind(name, out var definition))
+        {
+            var suggestions = ActivationCatalog.Suggest(name);
+            string hint = suggestions.Count > 0 ? " Did you mean " + string.Join(", ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty;
+            throw fields.Invalid(namePath, nameNode, $"names the activation '{name}', which this module does not know.{hint} Get-Activation lists the known ones.");
+        }
+
+        string parametersPath = ModelFieldReader.Member(path, "parameters");
+        var given = fields.Optional(value, "parameters") is { } parametersNode
+            ? fields.Object(parametersNode, parametersPath)
+            : new JsonObject();
+        var parameters = definition.Parameters;
+        fields.OnlyKnownFields(given, parametersPath, "the parameters of " + definition.Name, parameters.Select(p => p.Name).ToArray());
+
+        var bound = new object[parameters.Count];
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            string parameterPath = ModelFieldReader.Member(parametersPath, parameter.Name);
+            if (!given.TryGet(parameter.Name, out var parameterNode))
+            {
+                bound[i] = parameter.Default ?? throw fields.Invalid(parameterPath, given, $"is missing; {definition.Name} needs it ({parameter.Allowed}).");
+                continue;
+            }
+
+            if (parameter.Choices is { } choices)
+            {
+                string choice = fields.String(parameterNode, parameterPath);
+                bound[i] = choices.FirstOrDefault(c => string.Equals(c, choice, StringComparison.OrdinalIgnoreCase))
+                    ?? throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is \"{choice}\".");
+                continue;
+            }
+
+            double number = fields.FiniteNumber(parameterNode, parameterPath);
+            if (!parameter.IsAllowed(number))
+            {
+                throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is {DoubleText.Format(number)}.");
+            }
+
+            bound[i] = number;
+        }
+
+        var arguments = new ActivationArguments(bound);
+        if (definition.Validate(arguments) is { } problem)
+        {
+            throw fields.Invalid(parametersPath, given, $"are not valid for {definition.Name}: {problem}");
+        }
+
+        return definition.Create(arguments);
+    }
+}
