@@ -15,6 +15,9 @@
         'Invoke-Neuron'
         'Get-ActivationValue'
         'Get-Activation'
+        'New-NeuronLayer'
+        'New-NeuronNetwork'
+        'Invoke-NeuronNetwork'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

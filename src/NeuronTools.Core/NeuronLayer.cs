@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+
+namespace NeuronTools;
+
+/// <summary>
+/// A layer of neurons that read the same input vector and share one activation. Neuron j computes
+/// a_j = Σ_i w_ji·x_i + b_j exactly as a <see cref="Neuron"/> does (left to right, then the bias), and the
+/// activation maps the vector a to the outputs z, one element at a time for a scalar activation, or all
+/// at once for a vector activation such as Softmax. Immutable.
+/// </summary>
+public sealed class NeuronLayer
+{
+    private readonly double[][] _weight;
+    private readonly double[] _bias;
+
+    /// <summary>A layer from a weight matrix, one row per neuron, and one bias per neuron (zeros when null).</summary>
+    public NeuronLayer(IEnumerable<IEnumerable<double>> weight, IEnumerable<double>? bias = null, ActivationFunction? activation = null, string? name = null)
+        : this(CopyRows(weight), bias?.ToArray(), activation ?? ActivationCatalog.Create("ReLU"), name)
+    {
+    }
+
+    /// <summary>Takes ownership of the arrays: callers hand over arrays that nobody changes afterwards.</summary>
+    private NeuronLayer(double[][] weight, double[]? bias, ActivationFunction activation, string? name)
+    {
+        Validate(weight, bias);
+        _weight = weight;
+        _bias = bias ?? new double[weight.Length];
+        Activation = activation ?? throw new ArgumentNullException(nameof(activation));
+        Name = name;
+        Weight = new ReadOnlyCollection<IReadOnlyList<double>>(_weight.Select(row => (IReadOnlyList<double>)new ReadOnlyCollection<double>(row)).ToArray());
+        Bias = new ReadOnlyCollection<double>(_bias);
+    }
+
+    /// <summary>The weights, one read-only row per neuron: <c>Weight[j][i]</c> is w_ji, from input i to neuron j.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Weight { get; }
+
+    /// <summary>b_j, one per neuron.</summary>
+    public IReadOnlyList<double> Bias { get; }
+
+    public ActivationFunction Activation { get; }
+
+    public int InputCount => _weight[0].Length;
+
+    public int NeuronCount => _weight.Length;
+
+    /// <summary>Weights and biases: NeuronCount × (InputCount + 1).</summary>
+    public int ParameterCount => NeuronCount * (InputCount + 1);
+
+    public string? Name { get; }
+
+    /// <summary>The weight rows themselves, for the core's own readers (forward pass, training); never changed.</summary>
+    internal double[][] WeightRows => _weight;
+
+    internal double[] BiasValues => _bias;
+
+    /// <summary>A layer of <paramref name="neuronCount"/> neurons with seeded starting weights and zero biases.</summary>
+    public static NeuronLayer Create(int inputCount, int neuronCount, ActivationFunction? activation = null, Initialization initialization = Initialization.Uniform, int seed = 0, string? name = null)
+    {
+        CheckCount(inputCount, "input count", "InvalidInputCount");
+        CheckCount(neuronCount, "neuron count", "InvalidNeuronCount");
+        long total = (long)inputCount * neuronCount;
+        if (total > 100_000_000)
+        {
+            throw new NeuronToolsException(
+                "LayerTooLarge",
+                ErrorKind.LimitsExceeded,
+                FormattableString.Invariant($"A layer of {neuronCount} neurons with {inputCount} inputs has {total} weights, more than the 100000000 this module builds. Use fewer neurons or inputs."));
+        }
+
+        // Row j holds draws j·n … j·n + n − 1, so a one-neuron layer draws exactly what New-Neuron draws for the seed.
+        double[] draws = WeightInitializer.Draw(initialization, inputCount, neuronCount, (int)total, seed);
+        var rows = new double[neuronCount][];
+        for (int j = 0; j < neuronCount; j++)
+        {
+            rows[j] = new double[inputCount];
+            Array.Copy(draws, j * inputCount, rows[j], 0, inputCount);
+        }
+
+        return new NeuronLayer(rows, null, activation ?? ActivationCatalog.Create("ReLU"), name);
+    }
+
+    /// <summary>
+    /// Assembles neurons into a layer: row j is neuron j's weights, b_j its bias. Their input counts must
+    /// agree, and so must their activations unless <paramref name="activation"/> is given for the layer.
+    /// </summary>
+    public static NeuronLayer FromNeurons(IEnumerable<Neuron> neurons, ActivationFunction? activation = null, string? name = null)
+    {
+        if (neurons is null)
+        {
+            throw new ArgumentNullException(nameof(neurons));
+        }
+
+        Neuron[] all = neurons.ToArray();
+        if (all.Length == 0)
+        {
+            throw new NeuronToolsException("EmptyLayer", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Neuron one or more neurons from New-Neuron.");
+        }
+
+        for (int j = 0; j < all.Length; j++)
+        {
+            if (all[j] is null)
+            {
+                throw new ArgumentNullException(nameof(neurons), FormattableString.Invariant($"The neuron at position {j} is null."));
+            }
+
+            if (all[j].InputCount != all[0].InputCount)
+            {
+                throw new NeuronToolsException(
+                    "NeuronInputCountMismatch",
+                    ErrorKind.InvalidArgument,
+                    FormattableString.Invariant($"The neuron at position 0 has {all[0].InputCount} inputs but the neuron at position {j} has {all[j].InputCount}. The neurons of a layer read the same input vector, so give them all the same number of weights."));
+            }
+
+            if (activation is null && all[j].Activation.Specification != all[0].Activation.Specification)
+            {
+                throw new NeuronToolsException(
+                    "NeuronActivationMismatch",
+                    ErrorKind.InvalidArgument,
+                    $"The neuron at position 0 uses {all[0].Activation.Specification} but the neuron at position {j} uses {all[j].Activation.Specification}. A layer has one activation: give the neurons the same one, or choose the layer's with -Activation.");
+            }
+        }
+
+        var rows = all.Select(n => n.Weight.ToArray()).ToArray();
+        var bias = all.Select(n => n.Bias).ToArray();
+        return new NeuronLayer(rows, bias, activation ?? all[0].Activation, name);
+    }
+
+    /// <summary>
+    /// A layer for the core's own builders (training, import) from arrays it hands over and never changes
+    /// afterwards: validated, not copied.
+    /// </summary>
+    internal static NeuronLayer FromOwned(double[][] weight, double[] bias, ActivationFunction activation, string? name) =>
+        new(weight, bias, activation, name);
+
+    /// <summary>The same layer (activation, name) with new weights and biases, copied once.</summary>
+    public NeuronLayer WithParameters(IEnumerable<IEnumerable<double>> weight, IEnumerable<double> bias)
+    {
+        if (bias is null)
+        {
+            throw new ArgumentNullException(nameof(bias));
+        }
+
+        var layer = new NeuronLayer(CopyRows(weight), bias.ToArray(), Activation, Name);
+        if (layer.InputCount != InputCount || layer.NeuronCount != NeuronCount)
+        {
+            throw new NeuronToolsException(
+                "LayerShapeMismatch",
+                ErrorKind.InvalidArgument,
+                FormattableString.Invariant($"The layer has {NeuronCount} neurons of {InputCount} inputs, but the new weights are {layer.NeuronCount} rows of {layer.InputCount}. Give new weights of the same shape."));
+        }
+
+        return layer;
+    }
+
+    /// <summary>Runs the layer on one input vector.</summary>
+    public LayerOutput Evaluate(IReadOnlyList<double> input)
+    {
+        if (input is null)
+        {
+            throw new ArgumentNullException(nameof(input));
+        }
+
+        double[] copy = input.ToArray();
+        NeuronNetwork.CheckInput(copy, InputCount, "layer");
+        var preActivation = new double[NeuronCount];
+        var output = new double[NeuronCount];
+        var derivative = new double[NeuronCount];
+        Forward(copy, preActivation, output, derivative);
+        NeuronNetwork.CheckFinite(this, "the layer", preActivation, output);
+        return new LayerOutput(0, Name, Activation.Specification, copy, preActivation, output, Activation.IsVector ? null : derivative);
+    }
+
+    /// <summary>
+    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (left to right) + b_j, as
+    /// <see cref="Neuron"/> sums, then the activation. <paramref name="derivative"/> receives ∂z_j/∂a_j.
+    /// </summary>
+    internal void Forward(double[] input, double[] preActivation, double[] output, double[] derivative)
+    {
+        for (int j = 0; j < _weight.Length; j++)
+        {
+            double[] row = _weight[j];
+            double sum = 0.0;
+            for (int i = 0; i < row.Length; i++)
+            {
+                sum += row[i] * input[i];
+            }
+
+            preActivation[j] = sum + _bias[j];
+        }
+
+        Activation.Apply(preActivation, output, derivative);
+    }
+
+    public override string ToString() =>
+        string.Format(CultureInfo.InvariantCulture, "NeuronLayer({0} → {1}, {2})", InputCount, NeuronCount, Activation.Specification);
+
+    private static double[][] CopyRows(IEnumerable<IEnumerable<double>> weight)
+    {
+        if (weight is null)
+        {
+            throw new ArgumentNullException(nameof(weight));
+        }
+
+        return weight.Select(row => row?.ToArray()!).ToArray();
+    }
+
+    private static void Validate(double[][] weight, double[]? bias)
+    {
+        if (weight.Length == 0)
+        {
+            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Weight one row of weights per neuron, for example -Weight @(0.5, -1, 2), @(1, 0, -1).");
+        }
+
+        for (int j = 0; j < weight.Length; j++)
+        {
+            double[] row = weight[j];
+            if (row is null || row.Length == 0)
+            {
+                throw new NeuronToolsException(
+                    "EmptyWeight",
+                    ErrorKind.InvalidArgument,
+                    FormattableString.Invariant($"The weight row {j} is empty. Give each neuron one weight per input."));
+            }
+
+            if (row.Length != weight[0].Length)
+            {
+                throw new NeuronToolsException(
+                    "RaggedWeight",
+                    ErrorKind.InvalidArgument,
+                    FormattableString.Invariant($"The weight row 0 has {weight[0].Length} weights but row {j} has {row.Length}. Every neuron of a layer reads the same input vector, so give every row the same number of weights, one per input."));
+            }
+
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (!Neuron.IsFinite(row[i]))
+                {
+                    throw new NeuronToolsException(
+                        "NonFiniteWeight",
+                        ErrorKind.InvalidArgument,
+                        FormattableString.Invariant($"The weight at row {j}, position {i} is {Neuron.Describe(row[i])}; a layer's weights must be finite numbers. Replace it with a finite value."));
+                }
+            }
+        }
+
+        if (bias is null)
+        {
+            return;
+        }
+
+        if (bias.Length != weight.Length)
+        {
+            throw new NeuronToolsException(
+                "BiasCountMismatch",
+                ErrorKind.InvalidArgument,
+                FormattableString.Invariant($"The layer has {weight.Length} neurons (weight rows) but {bias.Length} biases. Give one bias per neuron, in row order."));
+        }
+
+        for (int j = 0; j < bias.Length; j++)
+        {
+            if (!Neuron.IsFinite(bias[j]))
+            {
+                throw new NeuronToolsException(
+                    "NonFiniteBias",
+                    ErrorKind.InvalidArgument,
+                    FormattableString.Invariant($"The bias at position {j} is {Neuron.Describe(bias[j])}; a layer's biases must be finite numbers. Replace it with a finite value such as 0."));
+            }
+        }
+    }
+
+    private static void CheckCount(int count, string what, string errorId)
+    {
+        if (count < 1)
+        {
+            throw new NeuronToolsException(errorId, ErrorKind.InvalidArgument, FormattableString.Invariant($"The {what} is {count}; it must be at least 1."));
+        }
+    }
+}
