@@ -18,6 +18,10 @@
         'New-NeuronLayer'
         'New-NeuronNetwork'
         'Invoke-NeuronNetwork'
+        'Export-Neuron'
+        'Import-Neuron'
+        'ConvertTo-NeuronJson'
+        'ConvertFrom-NeuronJson'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

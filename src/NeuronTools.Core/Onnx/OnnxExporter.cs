@@ -94,6 +94,31 @@ internal static class OnnxExporter
                 }
 
                 break;
+            case NeuronLayer layer:
+                graphName = layer.Name ?? "NeuronLayer";
+                inputCount = layer.InputCount;
+                outputCount = layer.NeuronCount;
+                Dense(graph, "input", layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
+                break;
+            case NeuronNetwork network:
+                graphName = network.Name ?? "NeuronNetwork";
+                inputCount = network.InputCount;
+                outputCount = network.OutputCount;
+                string value = "input";
+                for (int i = 0; i < network.Layers.Count; i++)
+                {
+                    var layer = network.Layers[i];
+                    string index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    string output = i == network.Layers.Count - 1 ? graph.Output : "layer" + index + "_output";
+                    value = Dense(graph, value, layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_", output);
+                }
+
+                if (network.InputName is not null)
+                {
+                    documentation = "Input columns, in order: " + string.Join(", ", network.InputName) + ".";
+                }
+
+                break;
             default:
                 throw ModelSerializer.Unsupported(model);
         }

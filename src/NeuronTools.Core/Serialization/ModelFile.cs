@@ -19,14 +19,14 @@ internal static class ModelFile
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    internal static void Save(string fullPath, object model, ModelFileFormat format, bool overwrite)
+    internal static void Save(string fullPath, object model, ModelFileFormat format, bool overwrite, OnnxElementType onnxElementType = OnnxElementType.Float)
     {
         // Serialize before touching the disk, so that a model that cannot be written (an activation
         // ONNX lacks, say) fails without creating even a temporary file.
         byte[] content = format switch
         {
             ModelFileFormat.Json => s_utf8.GetBytes(ModelSerializer.ToJsonText(model, compress: false)),
-            ModelFileFormat.Onnx => OnnxExporter.Export(model),
+            ModelFileFormat.Onnx => OnnxExporter.Export(model, onnxElementType),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
         };
         AtomicFile.Write(fullPath, stream => stream.Write(content, 0, content.Length), overwrite);

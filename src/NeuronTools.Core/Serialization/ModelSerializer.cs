@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -17,22 +18,28 @@ internal static class ModelSerializer
     internal const int SchemaVersion = 1;
 
     internal const string NeuronType = "Neuron";
+    internal const string LayerType = "NeuronLayer";
+    internal const string NetworkType = "NeuronNetwork";
 
-    private static readonly string[] s_types = { NeuronType };
+    private static readonly string[] s_types = { NeuronType, LayerType, NetworkType };
 
     private static readonly string[] s_header = { "format", "schemaVersion", "type", "description" };
 
     private static readonly string[] s_neuronFields = { "name", "inputCount", "inputName", "weight", "bias", "activation" };
 
+    private static readonly string[] s_layerFields = { "name", "inputCount", "neuronCount", "weight", "bias", "activation" };
+
+    private static readonly string[] s_networkFields = { "name", "inputCount", "inputName", "layers" };
+
     /// <summary>True for the objects a model file can hold.</summary>
-    internal static bool IsModel(object? value) => value is Neuron;
+    internal static bool IsModel(object? value) => value is Neuron or NeuronLayer or NeuronNetwork;
 
     internal static string Describe(object? value) => value is null ? "$null" : "a " + value.GetType().FullName;
 
     internal static NeuronToolsException Unsupported(object? value) => new(
         "UnsupportedModelType",
         ErrorKind.InvalidArgument,
-        $"Only a Neuron can be saved, but {Describe(value)} was given. Build one with New-Neuron.");
+        $"Only a Neuron, NeuronLayer or NeuronNetwork can be saved, but {Describe(value)} was given. Build one with New-Neuron, New-NeuronLayer or New-NeuronNetwork.");
 
     internal static JsonObject ToJson(object model)
     {
@@ -44,6 +51,14 @@ internal static class ModelSerializer
             case Neuron neuron:
                 root.Add("type", new JsonString(NeuronType));
                 WriteNeuronFields(root, neuron);
+                return root;
+            case NeuronLayer layer:
+                root.Add("type", new JsonString(LayerType));
+                WriteLayerFields(root, layer);
+                return root;
+            case NeuronNetwork network:
+                root.Add("type", new JsonString(NetworkType));
+                WriteNetworkFields(root, network);
                 return root;
             default:
                 throw Unsupported(model);
@@ -114,8 +129,18 @@ internal static class ModelSerializer
         fields.OptionalString(root, string.Empty, "description");
         try
         {
-            fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_neuronFields).ToArray());
-            return ReadNeuron(fields, root, string.Empty);
+            switch (type)
+            {
+                case NeuronType:
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_neuronFields).ToArray());
+                    return ReadNeuron(fields, root, string.Empty);
+                case LayerType:
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_layerFields).ToArray());
+                    return ReadLayer(fields, root, string.Empty);
+                default:
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_networkFields).ToArray());
+                    return ReadNetwork(fields, root, string.Empty);
+            }
         }
         catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
         {
@@ -154,7 +179,92 @@ internal static class ModelSerializer
         return new Neuron(weight, bias, scalar, name, inputName);
     }
 
-    internal static JsonArray StringArray(System.Collections.Generic.IEnumerable<string> values) =>
+    private static void WriteLayerFields(JsonObject target, NeuronLayer layer)
+    {
+        target.Add("name", layer.Name is null ? JsonLiteral.Null : new JsonString(layer.Name));
+        target.Add("inputCount", new JsonNumber(layer.InputCount));
+        target.Add("neuronCount", new JsonNumber(layer.NeuronCount));
+        target.Add("weight", new JsonArray(layer.Weight.Select(row => (JsonNode)new JsonArray(row.ToArray())).ToList()));
+        target.Add("bias", new JsonArray(layer.Bias.ToArray()));
+        target.Add("activation", WriteActivation(layer.Activation));
+    }
+
+    private static NeuronLayer ReadLayer(ModelFieldReader fields, JsonObject value, string path)
+    {
+        string? name = fields.OptionalString(value, path, "name");
+        int inputCount = fields.Count(value, path, "inputCount", 1);
+        int neuronCount = fields.Count(value, path, "neuronCount", 1);
+        string weightPath = ModelFieldReader.Member(path, "weight");
+        var weightNode = fields.Array(fields.Required(value, path, "weight"), weightPath);
+        if (weightNode.Count != neuronCount)
+        {
+            throw fields.Invalid(weightPath, weightNode, FormattableString.Invariant($"has {weightNode.Count} rows, but neuronCount is {neuronCount}; give one row of weights per neuron."));
+        }
+
+        var weight = new double[neuronCount][];
+        for (int j = 0; j < neuronCount; j++)
+        {
+            weight[j] = fields.FiniteNumbers(weightNode[j], ModelFieldReader.Element(weightPath, j), inputCount, "inputCount is");
+        }
+
+        double[] bias = fields.FiniteNumbers(fields.Required(value, path, "bias"), ModelFieldReader.Member(path, "bias"), neuronCount, "neuronCount is");
+        var activation = ReadActivation(fields, fields.Required(value, path, "activation"), ModelFieldReader.Member(path, "activation"));
+        return NeuronLayer.FromOwned(weight, bias, activation, name);
+    }
+
+    private static void WriteNetworkFields(JsonObject target, NeuronNetwork network)
+    {
+        target.Add("name", network.Name is null ? JsonLiteral.Null : new JsonString(network.Name));
+        target.Add("inputCount", new JsonNumber(network.InputCount));
+        if (network.InputName is not null)
+        {
+            target.Add("inputName", StringArray(network.InputName));
+        }
+
+        var layers = new List<JsonNode>();
+        foreach (var layer in network.Layers)
+        {
+            var layerObject = new JsonObject();
+            WriteLayerFields(layerObject, layer);
+            layers.Add(layerObject);
+        }
+
+        target.Add("layers", new JsonArray(layers));
+    }
+
+    private static NeuronNetwork ReadNetwork(ModelFieldReader fields, JsonObject value, string path)
+    {
+        string? name = fields.OptionalString(value, path, "name");
+        int inputCount = fields.Count(value, path, "inputCount", 1);
+        string[]? inputName = fields.OptionalStrings(value, path, "inputName", inputCount, "inputCount is");
+        string layersPath = ModelFieldReader.Member(path, "layers");
+        var layersNode = fields.Array(fields.Required(value, path, "layers"), layersPath);
+        if (layersNode.Count == 0)
+        {
+            throw fields.Invalid(layersPath, layersNode, "is empty; a network has at least one layer.");
+        }
+
+        var layers = new NeuronLayer[layersNode.Count];
+        int expectedInputs = inputCount;
+        for (int i = 0; i < layers.Length; i++)
+        {
+            string layerPath = ModelFieldReader.Element(layersPath, i);
+            var layerObject = fields.Object(layersNode[i], layerPath);
+            fields.OnlyKnownFields(layerObject, layerPath, "a layer", s_layerFields);
+            layers[i] = ReadLayer(fields, layerObject, layerPath);
+            if (layers[i].InputCount != expectedInputs)
+            {
+                string source = i == 0 ? "the network's inputCount is" : FormattableString.Invariant($"layers[{i - 1}] has neuronCount");
+                throw fields.Invalid(ModelFieldReader.Member(layerPath, "inputCount"), layerObject, FormattableString.Invariant($"is {layers[i].InputCount}, but {source} {expectedInputs}; each layer reads the outputs of the one before."));
+            }
+
+            expectedInputs = layers[i].NeuronCount;
+        }
+
+        return new NeuronNetwork(layers, name, inputName);
+    }
+
+    internal static JsonArray StringArray(IEnumerable<string> values) =>
         new(values.Select(v => (JsonNode)new JsonString(v)).ToList());
 
     internal static JsonObject WriteActivation(ActivationFunction activation)
