@@ -18,16 +18,23 @@ public class OnnxExporterTests
         new[] { 0.125, -0.5, -3.0 },
         new[] { 10.0, -7.0, 2.0 },
         new[] { -0.25, 0.0, 0.25 },
+        new[] { 20.0, -5.0, 3.0 },
+        new[] { -20.0, 5.0, -3.0 },
+        new[] { 2.0, 0.0, -0.25 },
     };
 
     public static IEnumerable<object[]> ScalarActivations() =>
         ActivationCatalog.All
             .Where(d => !d.IsVector && OnnxExporter.SupportedActivations.Contains(d.Name))
-            .Select(d => new object[] { d.Name });
+            .Select(d => new object[] { d.Parameters.Any(p => p.IsRequired) ? Example(d) : d.Name })
+            .Concat(new[] { new object[] { "Softplus(beta=2, threshold=5)" }, new object[] { "ELU(alpha=0.5)" }, new object[] { "GELU(approximate=tanh)" } });
+
+    private static string Example(ActivationDefinition definition) =>
+        definition.Name + "(" + string.Join(", ", definition.Parameters.Select(p => p.Name + "=" + (p.IsRequired ? "1.5" : p.Default is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : p.Default))) + ")";
 
     /// <summary>The activations whose ONNX operators ONNX Runtime's CPU provider implements for doubles.</summary>
     public static IEnumerable<object[]> DoubleActivations() =>
-        new[] { "Identity", "ReLU", "Sigmoid", "Tanh", "BinaryStep" }
+        new[] { "Identity", "ReLU", "Sigmoid", "Tanh", "BinaryStep", "Exponential", "ReLU6", "Hardtanh", "SparseSigmoid", "SiLU", "Tanhshrink" }
             .Where(name => ActivationCatalog.TryFind(name, out _))
             .Select(name => new object[] { name });
 
@@ -64,6 +71,51 @@ public class OnnxExporterTests
     }
 
     [Theory]
+    [InlineData("Softmax", OnnxElementType.Double, 1e-12)]
+    [InlineData("LogSoftmax", OnnxElementType.Double, 1e-12)]
+    [InlineData("Softmin", OnnxElementType.Float, 1e-6)]
+    [InlineData("Softmax", OnnxElementType.Float, 1e-6)]
+    public void AnExportedLayerWithAVectorActivationGivesTheCoresOutputs(string activation, OnnxElementType elementType, double tolerance)
+    {
+        var layer = NeuronLayer.Create(3, 4, ActivationCatalog.Create(activation), Initialization.XavierNormal, 11);
+
+        double[,] outputs = Run(OnnxExporter.Export(layer, elementType), s_inputs, elementType);
+
+        for (int row = 0; row < s_inputs.Length; row++)
+        {
+            var expected = layer.Evaluate(s_inputs[row]).Output;
+            for (int j = 0; j < 4; j++)
+            {
+                Assert.True(Close(expected[j], outputs[row, j], tolerance), $"{activation} row {row} output {j}: core {expected[j]:R}, ONNX Runtime {outputs[row, j]:R}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(OnnxElementType.Double, 1e-12)]
+    [InlineData(OnnxElementType.Float, 1e-5)]
+    public void AnExportedNetworkGivesTheCoresOutputs(OnnxElementType elementType, double tolerance)
+    {
+        var network = NeuronNetwork.Create(
+            new[] { 3, 6, 5, 2 },
+            new[] { ActivationCatalog.Create("ReLU"), ActivationCatalog.Create("Tanh"), ActivationCatalog.Create("Softmax") },
+            Initialization.HeUniform,
+            3,
+            "net");
+
+        double[,] outputs = Run(OnnxExporter.Export(network, elementType), s_inputs, elementType);
+
+        for (int row = 0; row < s_inputs.Length; row++)
+        {
+            var expected = network.Evaluate(s_inputs[row]).Output;
+            for (int j = 0; j < expected.Count; j++)
+            {
+                Assert.True(Close(expected[j], outputs[row, j], tolerance), $"row {row} output {j}: core {expected[j]:R}, ONNX Runtime {outputs[row, j]:R}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(0.25, -2.0)]
     [InlineData(0.2, -1.6000000238418579)]
     public void ALeakyReluSlopeTravelsAsAFloatAttribute(double slope, double expected)
@@ -93,6 +145,26 @@ public class OnnxExporterTests
 
     private static bool Close(double expected, double actual, double tolerance) =>
         Math.Abs(expected - actual) <= tolerance * Math.Max(1.0, Math.Abs(expected));
+
+    private static double[,] Run(byte[] model, double[][] inputs, OnnxElementType elementType)
+    {
+        if (elementType == OnnxElementType.Double)
+        {
+            return RunDouble(model, inputs);
+        }
+
+        float[,] single = RunFloat(model, inputs);
+        var values = new double[single.GetLength(0), single.GetLength(1)];
+        for (int i = 0; i < values.GetLength(0); i++)
+        {
+            for (int j = 0; j < values.GetLength(1); j++)
+            {
+                values[i, j] = single[i, j];
+            }
+        }
+
+        return values;
+    }
 
     internal static double[,] RunDouble(byte[] model, double[][] inputs)
     {

@@ -209,6 +209,15 @@ internal static class OnnxExporter
         // relu6(x + 3) / 6 is HardSigmoid with alpha = 1/6, beta = 1/2.
         Add("Hardsigmoid", BaseOpset, (g, x, _, y) => g.Node("HardSigmoid", new[] { x }, y, ("alpha", 1f / 6f), ("beta", 0.5f)));
         Add("Hardswish", 14, Single("HardSwish"));
+        Add("Exponential", BaseOpset, Single("Exp"));
+
+        // PRelu takes its slope as a tensor, so the slope keeps the model's precision (a LeakyRelu alpha is always a float).
+        Add("PReLU", BaseOpset, (g, x, f, y) => g.Node("PRelu", new[] { x, g.Constant(Number(f, "init")) }, y));
+        Add("RReLU", BaseOpset, (g, x, f, y) => g.Node("PRelu", new[] { x, g.Constant((Number(f, "lower") + Number(f, "upper")) / 2) }, y));
+
+        // clip((x + 1)/2, 0, 1) is 0 for x ≤ −1 and 1 for x ≥ 1, as Keras's sparse_sigmoid.
+        Add("SparseSigmoid", BaseOpset, (g, x, _, y) =>
+            g.Node("Clip", new[] { g.Node("Div", new[] { g.Node("Add", new[] { x, g.Constant(1.0) }), g.Constant(2.0) }), g.Constant(0.0), g.Constant(1.0) }, y));
         Add("Mish", 18, Single("Mish"));
         Add("GELU", 20, (g, x, f, y) => g.Node("Gelu", new[] { x }, y, ("approximate", Choice(f, "approximate"))));
         Add("SiLU", BaseOpset, (g, x, _, y) => g.Node("Mul", new[] { x, g.Node("Sigmoid", new[] { x }) }, y));
