@@ -1,0 +1,158 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $hidden = New-NeuronLayer -Weight @(0.5, -1, 2), @(1, 0, -1) -Bias 0.5, 0 -Name hidden
+    $output = New-NeuronLayer -Weight (, (1, -2)) -Bias 0.25 -Activation Identity -Name output
+    $network = New-NeuronNetwork $hidden, $output
+}
+
+Describe 'Invoke-NeuronNetwork' {
+    Context 'with good input' {
+        It 'runs one vector through every layer and keeps each layer''s values' {
+            $result = Invoke-NeuronNetwork $network 5, 3, 1
+
+            $result | Should -BeOfType NeuronTools.NetworkOutput
+            $result.Input | Should -Be @(5, 3, 1)
+            $result.Layer.Count | Should -Be 2
+            $result.Layer[0].Input | Should -Be @(5, 3, 1)
+            $result.Layer[0].PreActivation | Should -Be @(2, 4)
+            $result.Layer[0].Output | Should -Be @(2, 4)
+            $result.Layer[0].Derivative | Should -Be @(1, 1)
+            $result.Layer[1].Input | Should -Be @(2, 4)
+            $result.Layer[1].PreActivation | Should -Be @(-5.75)
+            $result.Output | Should -Be @(-5.75)
+            $result.PredictedIndex | Should -Be 0
+            $result.Layer[1].Name | Should -BeExactly 'output'
+        }
+
+        It 'takes one vector from the pipeline with the unary comma' {
+            (, (5, 3, 1) | Invoke-NeuronNetwork $network).Output | Should -Be @(-5.75)
+        }
+
+        It 'gives one output per vector of an array of vectors, in order, from the pipeline or the parameter' {
+            $rows = @(5, 3, 1), @(1, 4, 0), @(0, 0, 0)
+            # Layer 0: (2, 4), (-3 -> 0, 1), (0.5, 0); layer 1: 2 - 8 + 0.25, 0 - 2 + 0.25, 0.5 + 0.25.
+            ($rows | Invoke-NeuronNetwork $network).Output | Should -Be @(-5.75, -1.75, 0.75)
+            (Invoke-NeuronNetwork $network -InputObject $rows).Output | Should -Be @(-5.75, -1.75, 0.75)
+        }
+
+        It 'reads <Case> as a vector' -TestCases @(
+            @{ Case = 'a double[]'; Vector = [double[]](5, 3, 1) }
+            @{ Case = 'an int[]'; Vector = [int[]](5, 3, 1) }
+            @{ Case = 'numeric strings'; Vector = @('5', '3.0', '1e0') }
+            @{ Case = 'a mix of types'; Vector = @([long]5, [decimal]3, [float]1) }
+        ) {
+            param($Vector)
+            (Invoke-NeuronNetwork $network $Vector).Output | Should -Be @(-5.75)
+        }
+
+        It 'keeps what arrived in InputObject' {
+            $row = @(5, 3, 1)
+            (Invoke-NeuronNetwork $network $row).InputObject | Should -Be $row
+        }
+
+        It 'takes a lone number for a one-input network' {
+            $one = New-NeuronNetwork (New-NeuronLayer (, @(2)) -Bias 1 -Activation Identity)
+            (3 | Invoke-NeuronNetwork $one).Output | Should -Be @(7)
+        }
+
+        It 'predicts the index of the largest output' {
+            $classifier = New-NeuronNetwork (New-NeuronLayer @(1, 0), @(0, 1), @(1, 1) -Bias 0, 0, -1.5 -Activation Identity)
+
+            (@(3, 1), @(1, 3), @(2, 2) | Invoke-NeuronNetwork $classifier).PredictedIndex | Should -Be @(0, 1, 2)
+        }
+
+        It 'shows a table of the input and the output' {
+            $text = Invoke-NeuronNetwork $network 5, 3, 1 | Out-String
+
+            $text | Should -Match 'Input\s+Output'
+            $text | Should -Match '5, 3, 1\s+-5\.75'
+        }
+
+        It 'shows one row per layer with its pre-activations and outputs' {
+            $text = (Invoke-NeuronNetwork $network 5, 3, 1).Layer | Out-String
+
+            $text | Should -Match 'Layer\s+Name\s+Activation\s+PreActivation \(a\)\s+Output \(z\)'
+            $text | Should -Match '0\s+hidden\s+ReLU\s+2, 4\s+2, 4'
+            $text | Should -Match '1\s+output\s+Identity\s+-5\.75\s+-5\.75'
+        }
+
+        It 'gives the same results under <Culture>' -TestCases @(
+            @{ Culture = 'de-DE' }
+            @{ Culture = 'fr-FR' }
+        ) {
+            param($Culture)
+            $results = Invoke-InCulture $Culture { @('2.5', '0.5', '1'), @('1e-1', '-3', '4') | Invoke-NeuronNetwork $network }
+
+            $results | ForEach-Object { $_.Layer[0].PreActivation } | Should -Be @(3.25, 1.5, 11.55, -3.9)
+        }
+    }
+
+    Context 'with bad input' {
+        It 'reports an input of the wrong length as InputCountMismatch with both counts and the input as target' {
+            $results = Invoke-NeuronNetwork $network 1, 2 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err[0].Exception.Message | Should -Match '3 inputs'
+            $err[0].Exception.Message | Should -Match '2 values'
+            $err[0].TargetObject | Should -Be @(1, 2)
+        }
+
+        It 'hints at the unary comma when lone numbers arrive' {
+            $null = 5, 3, 1 | Invoke-NeuronNetwork $network -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 3
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Invoke-NeuronNetwork*'
+        }
+
+        It 'gives four outputs and one error for five vectors with one bad, in order' {
+            $rows = @(5, 3, 1), @(1, 4, 0), @(1, 2), @(0, 0, 0), @(2, 0, 0)
+            $results = $rows | Invoke-NeuronNetwork $network -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results.Count | Should -Be 4
+            $results.Output | Should -Be @(-5.75, -1.75, 0.75, -2.25)
+            $err.Count | Should -Be 1
+            $err[0].TargetObject | Should -Be @(1, 2)
+        }
+
+        It 'reports <Case> as InvalidInputValue naming its position' -TestCases @(
+            @{ Case = 'a non-numeric string'; Vector = @(1, 'abc', 3); Position = 1 }
+            @{ Case = 'a null'; Vector = @(1, 2, $null); Position = 2 }
+            @{ Case = 'a comma decimal'; Vector = @(1, '2,5', 3); Position = 1 }
+        ) {
+            param($Vector, $Position)
+            $null = Invoke-NeuronNetwork $network $Vector -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].Exception.Message | Should -Match "position $Position"
+        }
+
+        It 'reports <Case> in an input as NonFiniteInput' -TestCases @(
+            @{ Case = 'NaN'; Value = [double]::NaN }
+            @{ Case = '-infinity'; Value = [double]::NegativeInfinity }
+            @{ Case = 'the string Infinity'; Value = 'Infinity' }
+        ) {
+            param($Value)
+            $results = Invoke-NeuronNetwork $network 1, $Value, 3 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'NonFiniteInput,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+
+        It 'reports an overflow in a layer as NonFiniteResult naming the layer' {
+            $big = New-NeuronNetwork (New-NeuronLayer (, (1, 1)) -Activation Identity -Name first), (New-NeuronLayer (, @(1e300)) -Activation Identity -Name second)
+            $results = Invoke-NeuronNetwork $big 1e10, 1 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'NonFiniteResult,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].Exception.Message | Should -Match "Layers\[1\] \('second'\)"
+        }
+
+        It 'stops on a bad row with -ErrorAction Stop, so scripts can catch it' {
+            { Invoke-NeuronNetwork $network 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+    }
+}
