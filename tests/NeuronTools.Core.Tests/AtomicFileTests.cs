@@ -24,7 +24,7 @@ public sealed class AtomicFileTests : IDisposable
         byte[] before = File.ReadAllBytes(Target);
         var other = new Neuron(new[] { 9.0 }, 9.0, ActivationCatalog.CreateScalar("Tanh"));
 
-        AtomicFile.FailureHookForTests = stream => throw new IOException("The disk is full (injected).");
+        AtomicFile.InjectedFailureForTests = "The disk is full (injected).";
         try
         {
             var exception = Assert.Throws<NeuronToolsException>(() => ModelFile.Save(Target, other, ModelFileFormat.Json, overwrite: true));
@@ -33,7 +33,7 @@ public sealed class AtomicFileTests : IDisposable
         }
         finally
         {
-            AtomicFile.FailureHookForTests = null;
+            AtomicFile.InjectedFailureForTests = null;
         }
 
         Assert.Equal(before, File.ReadAllBytes(Target));

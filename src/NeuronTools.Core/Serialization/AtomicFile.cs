@@ -11,8 +11,11 @@ namespace NeuronTools;
 /// </summary>
 internal static class AtomicFile
 {
-    /// <summary>Tests set this to make the next writes fail after the content is partly written.</summary>
-    internal static Action<Stream>? FailureHookForTests { get; set; }
+    /// <summary>
+    /// Tests set this to make every write fail, with an IOException of this message, after the content
+    /// is in the temporary file and before it is renamed: the worst moment for a failure.
+    /// </summary>
+    internal static string? InjectedFailureForTests { get; set; }
 
     /// <param name="fullPath">An absolute file-system path.</param>
     /// <param name="write">Writes the content; may throw, which leaves the target untouched.</param>
@@ -47,7 +50,10 @@ internal static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536))
             {
                 write(stream);
-                FailureHookForTests?.Invoke(stream);
+                if (InjectedFailureForTests is { } injected)
+                {
+                    throw new IOException(injected);
+                }
                 stream.Flush(flushToDisk: true);
             }
 
