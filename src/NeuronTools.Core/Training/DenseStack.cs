@@ -1,0 +1,415 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NeuronTools;
+
+/// <summary>
+/// One fully connected layer as training sees it: weights row-major [output, input], so that row o holds
+/// the weights of neuron o. Mutable on purpose: the trainer updates a private copy in place.
+/// </summary>
+internal sealed class DenseLayer
+{
+    internal DenseLayer(double[] weight, double[] bias, int inputCount, ActivationFunction activation)
+    {
+        if (inputCount < 1 || bias.Length < 1 || weight.Length != inputCount * bias.Length)
+        {
+            throw new ArgumentException("The weight matrix must have one row of inputCount weights per bias.", nameof(weight));
+        }
+
+        Weight = weight;
+        Bias = bias;
+        InputCount = inputCount;
+        OutputCount = bias.Length;
+        Activation = activation;
+        Scalar = activation as ScalarActivation;
+    }
+
+    internal double[] Weight { get; }
+
+    internal double[] Bias { get; }
+
+    internal int InputCount { get; }
+
+    internal int OutputCount { get; }
+
+    internal ActivationFunction Activation { get; }
+
+    /// <summary>The activation when it acts on each value alone; null for vector activations such as Softmax.</summary>
+    internal ScalarActivation? Scalar { get; }
+
+    internal DenseLayer Clone() => new((double[])Weight.Clone(), (double[])Bias.Clone(), InputCount, Activation);
+}
+
+/// <summary>A stack of dense layers: a lone neuron is a stack of one layer with one output.</summary>
+internal sealed class DenseStack
+{
+    internal DenseStack(IReadOnlyList<DenseLayer> layers)
+    {
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("A stack needs at least one layer.", nameof(layers));
+        }
+
+        for (int l = 1; l < layers.Count; l++)
+        {
+            if (layers[l].InputCount != layers[l - 1].OutputCount)
+            {
+                throw new ArgumentException("Each layer must take as many inputs as the layer before it gives outputs.", nameof(layers));
+            }
+        }
+
+        Layers = new DenseLayer[layers.Count];
+        for (int l = 0; l < Layers.Length; l++)
+        {
+            Layers[l] = layers[l];
+        }
+    }
+
+    internal DenseLayer[] Layers { get; }
+
+    internal int InputCount => Layers[0].InputCount;
+
+    internal int OutputCount => Layers[Layers.Length - 1].OutputCount;
+
+    internal DenseLayer OutputLayer => Layers[Layers.Length - 1];
+
+    internal static DenseStack FromNeuron(Neuron neuron)
+    {
+        var weight = neuron.Weight.ToArray();
+        return new DenseStack(new[] { new DenseLayer(weight, new[] { neuron.Bias }, neuron.InputCount, neuron.Activation) });
+    }
+
+    internal static DenseStack FromNetwork(NeuronNetwork network)
+    {
+        var layers = new DenseLayer[network.Layers.Count];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var layer = network.Layers[l];
+            var weight = new double[layer.NeuronCount * layer.InputCount];
+            for (int j = 0; j < layer.NeuronCount; j++)
+            {
+                Array.Copy(layer.WeightRows[j], 0, weight, j * layer.InputCount, layer.InputCount);
+            }
+
+            layers[l] = new DenseLayer(weight, (double[])layer.BiasValues.Clone(), layer.InputCount, layer.Activation);
+        }
+
+        return new DenseStack(layers);
+    }
+
+    /// <summary>A stack for a Neuron or a NeuronNetwork; anything else is UnsupportedModel.</summary>
+    internal static DenseStack FromModel(object model) => model switch
+    {
+        Neuron neuron => FromNeuron(neuron),
+        NeuronNetwork network => FromNetwork(network),
+        _ => throw UnsupportedModel(model),
+    };
+
+    internal static NeuronToolsException UnsupportedModel(object? model) => new(
+        "UnsupportedModel",
+        ErrorKind.InvalidArgument,
+        $"-Model takes a neuron from New-Neuron or a network from New-NeuronNetwork, but {(model is null ? "$null" : "a " + model.GetType().FullName)} arrived. Pass a NeuronTools.Neuron or NeuronTools.NeuronNetwork.");
+
+    /// <summary>A new Neuron or NeuronNetwork like <paramref name="template"/>, with this stack's weights and the history.</summary>
+    internal object ToModel(object template, TrainingHistory? history)
+    {
+        switch (template)
+        {
+            case Neuron neuron:
+                return new Neuron(Layers[0].Weight, Layers[0].Bias[0], neuron.Activation, neuron.Name, neuron.InputName, history);
+            case NeuronNetwork network:
+                var layers = new NeuronLayer[Layers.Length];
+                for (int l = 0; l < layers.Length; l++)
+                {
+                    var layer = Layers[l];
+                    var rows = new double[layer.OutputCount][];
+                    for (int j = 0; j < rows.Length; j++)
+                    {
+                        rows[j] = new double[layer.InputCount];
+                        Array.Copy(layer.Weight, j * layer.InputCount, rows[j], 0, layer.InputCount);
+                    }
+
+                    layers[l] = NeuronLayer.FromOwned(rows, (double[])layer.Bias.Clone(), layer.Activation, network.Layers[l].Name);
+                }
+
+                return new NeuronNetwork(layers, network.Name, network.InputName, history);
+            default:
+                throw UnsupportedModel(template);
+        }
+    }
+
+    internal DenseStack Clone()
+    {
+        var layers = new DenseLayer[Layers.Length];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            layers[l] = Layers[l].Clone();
+        }
+
+        return new DenseStack(layers);
+    }
+
+    /// <summary>True when every weight and bias is a finite number.</summary>
+    internal bool IsFinite()
+    {
+        foreach (var layer in Layers)
+        {
+            foreach (double w in layer.Weight)
+            {
+                if (!Neuron.IsFinite(w))
+                {
+                    return false;
+                }
+            }
+
+            foreach (double b in layer.Bias)
+            {
+                if (!Neuron.IsFinite(b))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// The buffers of a forward and a backward pass over up to <see cref="Capacity"/> rows, allocated once per
+/// training run so that the loop over batches allocates nothing.
+/// </summary>
+internal sealed class DenseWorkspace
+{
+    private readonly DenseStack _stack;
+    private readonly double[] _rowIn;
+    private readonly double[] _rowOut;
+    private readonly double[] _rowDerivative;
+
+    internal DenseWorkspace(DenseStack stack, int capacity)
+    {
+        _stack = stack;
+        Capacity = capacity;
+        int layers = stack.Layers.Length;
+        Input = new double[capacity * stack.InputCount];
+        InputGradient = new double[capacity * stack.InputCount];
+        Target = new double[capacity * stack.OutputCount];
+        PreActivation = new double[layers][];
+        Output = new double[layers][];
+        Derivative = new double[layers][];
+        Delta = new double[layers][];
+        WeightGradient = new double[layers][];
+        BiasGradient = new double[layers][];
+        int widest = stack.InputCount;
+        for (int l = 0; l < layers; l++)
+        {
+            var layer = stack.Layers[l];
+            int size = capacity * layer.OutputCount;
+            PreActivation[l] = new double[size];
+            Output[l] = new double[size];
+            Derivative[l] = new double[size];
+            Delta[l] = new double[size];
+            WeightGradient[l] = new double[layer.Weight.Length];
+            BiasGradient[l] = new double[layer.OutputCount];
+            widest = Math.Max(widest, layer.OutputCount);
+        }
+
+        OutputGradient = new double[capacity * stack.OutputCount];
+        Upstream = new double[capacity * widest];
+        _rowIn = new double[widest];
+        _rowOut = new double[widest];
+        _rowDerivative = new double[widest];
+    }
+
+    internal int Capacity { get; }
+
+    /// <summary>The batch's input rows, row-major.</summary>
+    internal double[] Input { get; }
+
+    /// <summary>The batch's encoded targets, row-major, one value per output.</summary>
+    internal double[] Target { get; }
+
+    /// <summary>a of each layer.</summary>
+    internal double[][] PreActivation { get; }
+
+    /// <summary>z = f(a) of each layer.</summary>
+    internal double[][] Output { get; }
+
+    /// <summary>f′(a) of each scalar layer.</summary>
+    internal double[][] Derivative { get; }
+
+    /// <summary>∂L/∂a of each layer, filled by <see cref="Backward"/>.</summary>
+    internal double[][] Delta { get; }
+
+    /// <summary>∂L/∂z of the last layer, written by the caller before <see cref="Backward"/>.</summary>
+    internal double[] OutputGradient { get; }
+
+    internal double[][] WeightGradient { get; }
+
+    internal double[][] BiasGradient { get; }
+
+    /// <summary>∂L/∂x, when <see cref="Backward"/> is asked for it.</summary>
+    internal double[] InputGradient { get; }
+
+    private double[] Upstream { get; }
+
+    /// <summary>Runs the first <paramref name="rows"/> rows of <see cref="Input"/> through every layer.</summary>
+    internal void Forward(int rows)
+    {
+        double[] h = Input;
+        int inCount = _stack.InputCount;
+        for (int l = 0; l < _stack.Layers.Length; l++)
+        {
+            var layer = _stack.Layers[l];
+            double[] w = layer.Weight;
+            double[] b = layer.Bias;
+            double[] a = PreActivation[l];
+            int outCount = layer.OutputCount;
+            for (int r = 0; r < rows; r++)
+            {
+                int hOffset = r * inCount;
+                int aOffset = r * outCount;
+                for (int o = 0; o < outCount; o++)
+                {
+                    // Σ w_i·x_i left to right, then + b, exactly as Neuron.PreActivation.
+                    double sum = 0.0;
+                    int wOffset = o * inCount;
+                    for (int i = 0; i < inCount; i++)
+                    {
+                        sum += w[wOffset + i] * h[hOffset + i];
+                    }
+
+                    a[aOffset + o] = sum + b[o];
+                }
+            }
+
+            Activate(l, rows);
+            h = Output[l];
+            inCount = outCount;
+        }
+    }
+
+    /// <summary>
+    /// Backpropagates from the last layer. When <paramref name="gradientIsForPreActivation"/> the caller has
+    /// already written ∂L/∂a of the last layer into its <see cref="Delta"/>; otherwise ∂L/∂z into
+    /// <see cref="OutputGradient"/>. Leaves the gradients of every weight and bias summed over the rows.
+    /// </summary>
+    internal void Backward(int rows, bool gradientIsForPreActivation, bool computeInputGradient = false)
+    {
+        int last = _stack.Layers.Length - 1;
+        if (!gradientIsForPreActivation)
+        {
+            ActivationBackward(last, OutputGradient, rows);
+        }
+
+        for (int l = last; l >= 0; l--)
+        {
+            var layer = _stack.Layers[l];
+            double[] w = layer.Weight;
+            double[] delta = Delta[l];
+            double[] h = l == 0 ? Input : Output[l - 1];
+            double[] gw = WeightGradient[l];
+            double[] gb = BiasGradient[l];
+            int inCount = layer.InputCount;
+            int outCount = layer.OutputCount;
+            Array.Clear(gw, 0, gw.Length);
+            Array.Clear(gb, 0, gb.Length);
+            for (int r = 0; r < rows; r++)
+            {
+                int hOffset = r * inCount;
+                int dOffset = r * outCount;
+                for (int o = 0; o < outCount; o++)
+                {
+                    double d = delta[dOffset + o];
+                    gb[o] += d;
+                    int wOffset = o * inCount;
+                    for (int i = 0; i < inCount; i++)
+                    {
+                        gw[wOffset + i] += d * h[hOffset + i];
+                    }
+                }
+            }
+
+            if (l == 0 && !computeInputGradient)
+            {
+                break;
+            }
+
+            double[] upstream = l == 0 ? InputGradient : Upstream;
+            Array.Clear(upstream, 0, rows * inCount);
+            for (int r = 0; r < rows; r++)
+            {
+                int uOffset = r * inCount;
+                int dOffset = r * outCount;
+                for (int o = 0; o < outCount; o++)
+                {
+                    double d = delta[dOffset + o];
+                    int wOffset = o * inCount;
+                    for (int i = 0; i < inCount; i++)
+                    {
+                        upstream[uOffset + i] += d * w[wOffset + i];
+                    }
+                }
+            }
+
+            if (l > 0)
+            {
+                ActivationBackward(l - 1, upstream, rows);
+            }
+        }
+    }
+
+    private void Activate(int l, int rows)
+    {
+        var layer = _stack.Layers[l];
+        double[] a = PreActivation[l];
+        double[] z = Output[l];
+        double[] d = Derivative[l];
+        int count = rows * layer.OutputCount;
+        if (layer.Scalar is { } scalar)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                z[k] = scalar.Value(a[k]);
+                d[k] = scalar.Derivative(a[k]);
+            }
+
+            return;
+        }
+
+        int width = layer.OutputCount;
+        // Boxed once per batch, not once per row.
+        IReadOnlyList<double> rowIn = new ArraySegment<double>(_rowIn, 0, width);
+        for (int r = 0; r < rows; r++)
+        {
+            Array.Copy(a, r * width, _rowIn, 0, width);
+            layer.Activation.Apply(rowIn, _rowOut, _rowDerivative);
+            Array.Copy(_rowOut, 0, z, r * width, width);
+        }
+    }
+
+    /// <summary>Turns ∂L/∂z of layer <paramref name="l"/> into ∂L/∂a, in its <see cref="Delta"/>.</summary>
+    private void ActivationBackward(int l, double[] upstream, int rows)
+    {
+        var layer = _stack.Layers[l];
+        double[] delta = Delta[l];
+        int width = layer.OutputCount;
+        if (layer.Scalar is not null)
+        {
+            double[] d = Derivative[l];
+            int count = rows * width;
+            for (int k = 0; k < count; k++)
+            {
+                delta[k] = upstream[k] * d[k];
+            }
+
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            VectorJacobian.Multiply(layer.Activation, Output[l], upstream, delta, r * width, width);
+        }
+    }
+}
