@@ -38,6 +38,22 @@ Describe 'Export-Neuron' {
             }
         }
 
+        It 'keeps the training history of a trained model' {
+            $rows = @(0, 0), @(0, 1), @(1, 0), @(1, 1)
+            $start = New-NeuronNetwork -Shape 2, 3, 1 -Activation Tanh, Sigmoid -Initialization XavierUniform -Seed 1
+            $trained = $rows | Invoke-NeuronTraining $start -Target 0, 1, 1, 0 -Loss BinaryCrossEntropy -LearningRate 0.1 -Epoch 20 -BatchSize 4 -Seed 1
+            $path = Join-Path $TestDrive 'trained.json'
+
+            Export-Neuron $trained -Path $path
+            $back = Import-Neuron $path
+
+            $back.TrainingHistory.EpochCount | Should -Be 20
+            $back.TrainingHistory.Loss | Should -Be 'BinaryCrossEntropy'
+            $back.TrainingHistory.Seed | Should -Be $trained.TrainingHistory.Seed
+            $back.TrainingHistory.Epoch.Loss | Should -Be $trained.TrainingHistory.Epoch.Loss
+            (Invoke-NeuronNetwork $back 1, 0).Output | Should -Be (Invoke-NeuronNetwork $trained 1, 0).Output
+        }
+
         It 'keeps the name, input names, bias and activation parameters' {
             $path = Join-Path $TestDrive 'article.json'
             Export-Neuron $neuron -Path $path -Force

@@ -250,3 +250,13 @@ Describe 'Import-Neuron' {
         }
     }
 }
+
+Describe 'about_NeuronTools_FileFormat' {
+    It 'ships with the module and documents the schema' {
+        $text = Get-Help about_NeuronTools_FileFormat | Out-String
+
+        $text | Should -Match 'schemaVersion'
+        $text | Should -Match 'trainingHistory'
+        $text | Should -Match 'UnsupportedOnnxActivation'
+    }
+}

@@ -211,6 +211,71 @@ public class ModelSerializerTests
     }
 
     [Fact]
+    public void ATrainingHistoryRoundTripsWithEveryEpoch()
+    {
+        var epochs = new[]
+        {
+            new TrainingEpoch(1, 0.75, 0.8, 0.5, 0.25),
+            new TrainingEpoch(2, 0.1 + 0.2, 0.7, 0.75, 0.5),
+            new TrainingEpoch(3, double.PositiveInfinity, 0.6, 1.0, 0.75),
+        };
+        var history = new TrainingHistory(LossFunction.BinaryCrossEntropy, Optimizer.Adam, 0.001, 4, -17, 12, 3, epochs, stopped: true);
+        var network = new NeuronNetwork(new[] { NeuronLayer.Create(2, 1, ActivationCatalog.Create("Sigmoid"), seed: 1) }, "trained", null, history);
+
+        string text = ModelSerializer.ToJsonText(network, compress: false);
+        var back = Assert.IsType<NeuronNetwork>(Read(text)).TrainingHistory!;
+
+        Assert.Contains("\"loss\": [0.75, 0.30000000000000004, null]", text, StringComparison.Ordinal);
+        Assert.Equal(LossFunction.BinaryCrossEntropy, back.Loss);
+        Assert.Equal(Optimizer.Adam, back.Optimizer);
+        Assert.Equal(0.001, back.LearningRate);
+        Assert.Equal((4, -17, 12, 3, true), (back.BatchSize, back.Seed, back.TrainingRowCount, back.ValidationRowCount, back.Stopped));
+        Assert.Equal(new[] { 1, 2, 3 }, back.Epoch.Select(e => e.Epoch));
+        Assert.Equal(new[] { 0.75, 0.30000000000000004, double.NaN }, back.Epoch.Select(e => e.Loss));
+        Assert.Equal(new double?[] { 0.8, 0.7, 0.6 }, back.Epoch.Select(e => e.ValidationLoss));
+        Assert.Equal(new double?[] { 0.25, 0.5, 0.75 }, back.Epoch.Select(e => e.ValidationAccuracy));
+    }
+
+    [Fact]
+    public void AHistoryWithoutValidationOrAccuracyKeepsThemNull()
+    {
+        var history = new TrainingHistory(LossFunction.MeanSquaredError, Optimizer.SGD, 0.5, 1, 1, 4, 0, new[] { new TrainingEpoch(1, 0.5) });
+        var neuron = new Neuron(new[] { 1.0 }, 0.0, ActivationCatalog.CreateScalar("Identity"), null, null, history);
+
+        var back = Assert.IsType<Neuron>(Read(ModelSerializer.ToJsonText(neuron, compress: true))).TrainingHistory!;
+
+        Assert.Null(back.Epoch[0].ValidationLoss);
+        Assert.Null(back.Epoch[0].Accuracy);
+        Assert.Equal(0.5, back.Epoch[0].Loss);
+        Assert.False(back.Stopped);
+    }
+
+    [Theory]
+    [InlineData("\"loss\": \"Entropy\"", "'trainingHistory.loss'", "must be one of MeanSquaredError")]
+    [InlineData("\"loss\": \"1\"", "'trainingHistory.loss'", "must be one of")]
+    [InlineData("\"batchSize\": -4", "'trainingHistory.batchSize'", "whole number of at least 0")]
+    [InlineData("\"epochs\": {\"epoch\": [1, 2], \"loss\": [0.5]}", "'trainingHistory.epochs.loss'", "has 1 values, but epochs.epoch has 2")]
+    [InlineData("\"epochs\": {\"epoch\": [1], \"loss\": [\"NaN\"]}", "'trainingHistory.epochs.loss[0]'", "NaN and infinities")]
+    public void ABadTrainingHistoryIsRefusedNamingTheField(string replacement, string field, string problem)
+    {
+        var fields = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["loss"] = "\"loss\": \"MeanSquaredError\"",
+            ["batchSize"] = "\"batchSize\": 4",
+            ["epochs"] = "\"epochs\": {\"epoch\": [1], \"loss\": [0.5]}",
+        };
+        string key = replacement.Substring(1, replacement.IndexOf('"', 1) - 1);
+        fields[key] = replacement;
+        string history = "{" + string.Join(", ", fields.Values) + ", \"optimizer\": \"SGD\", \"learningRate\": 0.1, \"seed\": 1, \"trainingRowCount\": 4, \"validationRowCount\": 0}";
+
+        var exception = Fails("{" + Header + "\"type\": \"Neuron\", \"inputCount\": 1, \"weight\": [1], \"bias\": 0, \"activation\": {\"name\": \"ReLU\"}, \"trainingHistory\": " + history + "}");
+
+        Assert.Equal("InvalidModelFile", exception.ErrorId);
+        Assert.Contains(field, exception.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TextLongerThanTheLimitIsRefusedBeforeParsing()
     {
         var exception = Assert.Throws<NeuronToolsException>(() => ModelSerializer.FromJsonText(new string(' ', 101) + "{}", new ModelReadOptions { MaximumSize = 100 }, "The text"));

@@ -88,6 +88,41 @@ internal sealed class ModelFieldReader
 
     internal int Count(JsonObject value, string path, string key, int minimum) => Count(Required(value, path, key), Member(path, key), minimum);
 
+    /// <summary>Any whole number in the range of an int, negative ones too (a seed, say).</summary>
+    internal int Integer(JsonNode node, string path)
+    {
+        double value = FiniteNumber(node, path);
+        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
+        {
+            throw Invalid(path, node, FormattableString.Invariant($"must be a whole number from {int.MinValue} to {int.MaxValue}, but it is {DoubleText.Format(value)}."));
+        }
+
+        return (int)value;
+    }
+
+    internal bool Boolean(JsonNode node, string path) => node.Kind switch
+    {
+        JsonKind.True => true,
+        JsonKind.False => false,
+        _ => throw Invalid(path, node, "must be true or false, but it is " + node.Describe() + "."),
+    };
+
+    /// <summary>One of the names of an enum, exactly as written (numbers are not names).</summary>
+    internal T EnumName<T>(JsonObject value, string path, string key)
+        where T : struct
+    {
+        string fieldPath = Member(path, key);
+        var node = Required(value, path, key);
+        string text = String(node, fieldPath);
+        string[] names = Enum.GetNames(typeof(T));
+        if (!names.Contains(text, StringComparer.Ordinal))
+        {
+            throw Invalid(fieldPath, node, $"must be one of {string.Join(", ", names)}, but it is \"{text}\".");
+        }
+
+        return (T)Enum.Parse(typeof(T), text);
+    }
+
     internal string String(JsonNode node, string path) =>
         node is JsonString text ? text.Value : throw Invalid(path, node, "must be a string, but it is " + node.Describe() + ".");
 

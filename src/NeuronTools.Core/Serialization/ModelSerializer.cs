@@ -25,11 +25,15 @@ internal static class ModelSerializer
 
     private static readonly string[] s_header = { "format", "schemaVersion", "type", "description" };
 
-    private static readonly string[] s_neuronFields = { "name", "inputCount", "inputName", "weight", "bias", "activation" };
+    private static readonly string[] s_neuronFields = { "name", "inputCount", "inputName", "weight", "bias", "activation", "trainingHistory" };
 
     private static readonly string[] s_layerFields = { "name", "inputCount", "neuronCount", "weight", "bias", "activation" };
 
-    private static readonly string[] s_networkFields = { "name", "inputCount", "inputName", "layers" };
+    private static readonly string[] s_networkFields = { "name", "inputCount", "inputName", "layers", "trainingHistory" };
+
+    private static readonly string[] s_historyFields = { "loss", "optimizer", "learningRate", "batchSize", "seed", "trainingRowCount", "validationRowCount", "stopped", "epochs" };
+
+    private static readonly string[] s_epochFields = { "epoch", "loss", "validationLoss", "accuracy", "validationAccuracy" };
 
     /// <summary>True for the objects a model file can hold.</summary>
     internal static bool IsModel(object? value) => value is Neuron or NeuronLayer or NeuronNetwork;
@@ -161,6 +165,10 @@ internal static class ModelSerializer
         target.Add("weight", new JsonArray(neuron.Weight.ToArray()));
         target.Add("bias", new JsonNumber(neuron.Bias));
         target.Add("activation", WriteActivation(neuron.Activation));
+        if (neuron.TrainingHistory is not null)
+        {
+            target.Add("trainingHistory", WriteHistory(neuron.TrainingHistory));
+        }
     }
 
     private static Neuron ReadNeuron(ModelFieldReader fields, JsonObject value, string path)
@@ -176,7 +184,8 @@ internal static class ModelSerializer
             throw fields.Invalid(ModelFieldReader.Member(path, "activation.name"), null, $"is {activation.Name}, which works on a whole vector of pre-activations; a single neuron needs a scalar activation.");
         }
 
-        return new Neuron(weight, bias, scalar, name, inputName);
+        var history = ReadHistory(fields, value, path);
+        return new Neuron(weight, bias, scalar, name, inputName, history);
     }
 
     private static void WriteLayerFields(JsonObject target, NeuronLayer layer)
@@ -230,6 +239,10 @@ internal static class ModelSerializer
         }
 
         target.Add("layers", new JsonArray(layers));
+        if (network.TrainingHistory is not null)
+        {
+            target.Add("trainingHistory", WriteHistory(network.TrainingHistory));
+        }
     }
 
     private static NeuronNetwork ReadNetwork(ModelFieldReader fields, JsonObject value, string path)
@@ -261,7 +274,108 @@ internal static class ModelSerializer
             expectedInputs = layers[i].NeuronCount;
         }
 
-        return new NeuronNetwork(layers, name, inputName);
+        return new NeuronNetwork(layers, name, inputName, ReadHistory(fields, value, path));
+    }
+
+    /// <summary>
+    /// The history as columns, one array per measure with an entry per epoch, so a long run stays short
+    /// to read. A loss that was not a finite number (a diverged run) is written as null and read as NaN.
+    /// </summary>
+    private static JsonObject WriteHistory(TrainingHistory history)
+    {
+        var epochs = history.Epoch;
+        JsonNode Column(Func<TrainingEpoch, double?> measure)
+        {
+            if (epochs.All(e => measure(e) is null))
+            {
+                return JsonLiteral.Null;
+            }
+
+            return new JsonArray(epochs.Select(e => measure(e) is double v && Neuron.IsFinite(v) ? (JsonNode)new JsonNumber(v) : JsonLiteral.Null).ToList());
+        }
+
+        return new JsonObject()
+            .Add("loss", new JsonString(history.Loss.ToString()))
+            .Add("optimizer", new JsonString(history.Optimizer.ToString()))
+            .Add("learningRate", new JsonNumber(history.LearningRate))
+            .Add("batchSize", new JsonNumber(history.BatchSize))
+            .Add("seed", new JsonNumber(history.Seed))
+            .Add("trainingRowCount", new JsonNumber(history.TrainingRowCount))
+            .Add("validationRowCount", new JsonNumber(history.ValidationRowCount))
+            .Add("stopped", JsonLiteral.Boolean(history.Stopped))
+            .Add("epochs", new JsonObject()
+                .Add("epoch", new JsonArray(epochs.Select(e => (double)e.Epoch).ToArray()))
+                .Add("loss", new JsonArray(epochs.Select(e => Neuron.IsFinite(e.Loss) ? (JsonNode)new JsonNumber(e.Loss) : JsonLiteral.Null).ToList()))
+                .Add("validationLoss", Column(e => e.ValidationLoss))
+                .Add("accuracy", Column(e => e.Accuracy))
+                .Add("validationAccuracy", Column(e => e.ValidationAccuracy)));
+    }
+
+    private static TrainingHistory? ReadHistory(ModelFieldReader fields, JsonObject owner, string ownerPath)
+    {
+        if (fields.Optional(owner, "trainingHistory") is not { } node)
+        {
+            return null;
+        }
+
+        string path = ModelFieldReader.Member(ownerPath, "trainingHistory");
+        var value = fields.Object(node, path);
+        fields.OnlyKnownFields(value, path, "a training history", s_historyFields);
+        var loss = fields.EnumName<LossFunction>(value, path, "loss");
+        var optimizer = fields.EnumName<Optimizer>(value, path, "optimizer");
+        double learningRate = fields.FiniteNumber(value, path, "learningRate");
+        int batchSize = fields.Count(value, path, "batchSize", 0);
+        int seed = fields.Integer(fields.Required(value, path, "seed"), ModelFieldReader.Member(path, "seed"));
+        int trainingRows = fields.Count(value, path, "trainingRowCount", 0);
+        int validationRows = fields.Count(value, path, "validationRowCount", 0);
+        bool stopped = fields.Optional(value, "stopped") is { } stoppedNode && fields.Boolean(stoppedNode, ModelFieldReader.Member(path, "stopped"));
+
+        string epochsPath = ModelFieldReader.Member(path, "epochs");
+        var epochs = fields.Object(fields.Required(value, path, "epochs"), epochsPath);
+        fields.OnlyKnownFields(epochs, epochsPath, "the epochs of a training history", s_epochFields);
+        string numberPath = ModelFieldReader.Member(epochsPath, "epoch");
+        var numbers = fields.Array(fields.Required(epochs, epochsPath, "epoch"), numberPath);
+        int count = numbers.Count;
+        var epochNumbers = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            epochNumbers[i] = fields.Count(numbers[i], ModelFieldReader.Element(numberPath, i), 1);
+        }
+
+        double?[]? Column(string key, bool required)
+        {
+            string columnPath = ModelFieldReader.Member(epochsPath, key);
+            if (fields.Optional(epochs, key) is not { } column)
+            {
+                return required ? throw fields.Invalid(columnPath, epochs, "is missing.") : null;
+            }
+
+            var array = fields.Array(column, columnPath);
+            if (array.Count != count)
+            {
+                throw fields.Invalid(columnPath, array, FormattableString.Invariant($"has {array.Count} values, but epochs.epoch has {count}; give one per epoch."));
+            }
+
+            var values = new double?[count];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = array[i].Kind == JsonKind.Null ? double.NaN : fields.FiniteNumber(array[i], ModelFieldReader.Element(columnPath, i));
+            }
+
+            return values;
+        }
+
+        var losses = Column("loss", required: true)!;
+        var validationLosses = Column("validationLoss", required: false);
+        var accuracies = Column("accuracy", required: false);
+        var validationAccuracies = Column("validationAccuracy", required: false);
+        var entries = new TrainingEpoch[count];
+        for (int i = 0; i < count; i++)
+        {
+            entries[i] = new TrainingEpoch(epochNumbers[i], losses[i]!.Value, validationLosses?[i], accuracies?[i], validationAccuracies?[i]);
+        }
+
+        return new TrainingHistory(loss, optimizer, learningRate, batchSize, seed, trainingRows, validationRows, entries, stopped);
     }
 
     internal static JsonArray StringArray(IEnumerable<string> values) =>
