@@ -367,7 +367,7 @@ internal sealed class JsonParser
             throw new NeuronToolsException(
                 "JsonTooDeep",
                 ErrorKind.LimitsExceeded,
-                FormattableString.Invariant($"{_source} nests objects and arrays more than {_maximumDepth} deep (at line {_line}, position {_position}), so it was refused before being read further. A model file nests at most 6 deep; if this file is one, raise -MaximumDepth."));
+                FormattableString.Invariant($"{_source} nests objects and arrays more than {_maximumDepth} deep (at line {_line}, position {_position}), so it was refused before being read further. A model file nests at most 5 deep; if this file is one, raise -MaximumDepth."));
         }
     }
 

@@ -6,7 +6,7 @@ public sealed class ModelReadOptions
     /// <summary>256 MiB: far beyond any model this module can train, far below what would hurt a machine.</summary>
     public const long DefaultMaximumSize = 256L * 1024 * 1024;
 
-    /// <summary>A model file nests at most 6 deep; 64 leaves room without letting a file exhaust the stack.</summary>
+    /// <summary>A model file nests at most 5 deep; 64 leaves room without letting a file exhaust the stack.</summary>
     public const int DefaultMaximumDepth = 64;
 
     /// <summary>The most a JSON parser stack may nest, whatever is asked for.</summary>
