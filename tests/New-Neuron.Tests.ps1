@@ -118,4 +118,54 @@ Describe 'New-Neuron' {
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'Logistic'
         }
     }
+
+    Context 'with every parameterised activation family' {
+        It 'builds and runs a neuron with <Specification>' -TestCases @(
+            @{ Specification = 'LeakyReLU(negative_slope=0.2)' }
+            @{ Specification = 'PReLU(init=0.1)' }
+            @{ Specification = 'RReLU(lower=0.1, upper=0.3)' }
+            @{ Specification = 'ELU(alpha=0.5)' }
+            @{ Specification = 'CELU(alpha=2)' }
+            @{ Specification = 'GELU(approximate=tanh)' }
+            @{ Specification = 'Hardtanh(min_val=-2, max_val=3)' }
+            @{ Specification = 'Softplus(beta=2, threshold=10)' }
+            @{ Specification = 'Softshrink(lambd=1)' }
+            @{ Specification = 'Hardshrink(lambd=2)' }
+            @{ Specification = 'Threshold(threshold=1, value=5)' }
+            @{ Specification = 'Squareplus(b=1)' }
+        ) {
+            param($Specification)
+            $neuron = New-Neuron -Weight 1, 2 -Bias -0.5 -Activation $Specification
+
+            $neuron.Activation.Specification | Should -BeExactly $Specification
+            foreach ($row in @(-2, 1), @(0.25, 0), @(3, 1)) {
+                $result = Invoke-Neuron $neuron $row
+                $expected = Get-ActivationValue $Specification -Value $result.PreActivation
+                $result.Output | Should -Be $expected.Output
+                $result.Derivative | Should -Be $expected.Derivative
+            }
+        }
+
+        It 'takes a single unnamed value as the first parameter' {
+            (New-Neuron 1 -Activation 'ELU(0.5)').Activation.Specification | Should -BeExactly 'ELU(alpha=0.5)'
+        }
+
+        It 'refuses <Name>, which needs a whole layer, with VectorActivationNotAllowed' -TestCases @(
+            @{ Name = 'Softmax' }
+            @{ Name = 'LogSoftmax' }
+            @{ Name = 'softmin' }
+        ) {
+            param($Name)
+            { New-Neuron 1, 2 -Activation $Name } | Should -Throw -ErrorId 'VectorActivationNotAllowed,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'refuses a parameter out of its domain with InvalidActivationParameter' {
+            $err = { New-Neuron 1 -Activation 'Softplus(beta=0)' } | Should -Throw -ErrorId 'InvalidActivationParameter,NeuronTools.Commands.NewNeuronCommand' -PassThru
+            $err.Exception.Message | Should -Match 'beta'
+        }
+
+        It 'refuses Threshold without its parameters with MissingActivationParameter' {
+            { New-Neuron 1 -Activation Threshold } | Should -Throw -ErrorId 'MissingActivationParameter,NeuronTools.Commands.NewNeuronCommand'
+        }
+    }
 }

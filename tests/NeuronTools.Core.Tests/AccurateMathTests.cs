@@ -34,20 +34,23 @@ public class AccurateMathTests
 
     public AccurateMathTests(ITestOutputHelper output) => this.output = output;
 
-    /// <summary>The promised bound per function, in ulp of the exact value, over the whole table.</summary>
+    /// <summary>
+    /// The promised bound per function, in ulp of the exact value, over the whole table. The bounds are the
+    /// largest errors seen on a 40,000-point random sample (tests/Reference lists how to make one), rounded up.
+    /// </summary>
     public static TheoryData<string, double> UlpBounds => new()
     {
         { "Log1p", 1.0 },
         { "Expm1", 1.0 },
-        { "Erf", 1.5 },
+        { "Erf", 1.0 },
         { "Erfc", 3.0 },
         { "Erfcx", 2.5 },
-        { "NormalCdf", 3.0 },
+        { "NormalCdf", 3.5 },
         { "NormalPdf", 1.5 },
         { "Log1pExp", 2.0 },
         { "LogSigmoid", 2.0 },
         { "TanhLog1pExp", 3.0 },
-        { "XMinusTanh", 2.5 },
+        { "XMinusTanh", 3.0 },
     };
 
     [Theory]

@@ -33,19 +33,19 @@ internal static class BuiltInActivations
             _ => (x => x > 0 ? x : 0.0, x => x > 0 ? 1.0 : 0.0)),
         Scalar(
             "LeakyReLU", Array.Empty<string>(),
-            "x if x > 0, else negative_slope·x", "1 if x > 0, else negative_slope", "(-∞, ∞) for negative_slope > 0",
+            "x if x > 0, else negative_slope·x", "1 if x > 0, else negative_slope", "(-∞, ∞)",
             "LeakyReLU′(0) = negative_slope, as PyTorch's leaky_relu_backward (x > 0 ? 1 : negative_slope).",
             new[] { ActivationParameter.Number("negative_slope", 0.01, "The slope for x ≤ 0.") },
             a => Leaky(a.Number(0))),
         Scalar(
             "PReLU", Array.Empty<string>(),
-            "x if x > 0, else init·x", "1 if x > 0, else init", "(-∞, ∞) for init > 0",
+            "x if x > 0, else init·x", "1 if x > 0, else init", "(-∞, ∞)",
             "PReLU′(0) = init, as PyTorch's prelu backward (x > 0 ? 1 : weight). PyTorch learns the slope, starting from init; here it stays fixed at init.",
             new[] { ActivationParameter.Number("init", 0.25, "The slope for x ≤ 0 (PyTorch's starting value of the learnt weight).") },
             a => Leaky(a.Number(0))),
         Scalar(
             "RReLU", Array.Empty<string>(),
-            "x if x > 0, else ((lower + upper)/2)·x (evaluation mode)", "1 if x > 0, else (lower + upper)/2", "(-∞, ∞) for lower + upper > 0",
+            "x if x > 0, else ((lower + upper)/2)·x (evaluation mode)", "1 if x > 0, else (lower + upper)/2", "(-∞, ∞)",
             "RReLU′(0) = (lower + upper)/2: in evaluation mode PyTorch's rrelu is leaky_relu with that slope, whose backward takes the slope at 0. Training mode's random slope is not offered.",
             new[]
             {
@@ -56,7 +56,7 @@ internal static class BuiltInActivations
             a => a.Number(0) <= a.Number(1) ? null : Invariant($"lower ({a.Number(0)}) must not be greater than upper ({a.Number(1)}). Give lower ≤ upper, for example RReLU(lower=0.1, upper=0.3).")),
         Scalar(
             "ELU", Array.Empty<string>(),
-            "x if x > 0, else alpha·(e^x − 1)", "1 if x > 0, else alpha·e^x", "(−alpha, ∞) for alpha ≥ 0",
+            "x if x > 0, else alpha·(e^x − 1)", "1 if x > 0, else alpha·e^x", "(-alpha, ∞)",
             "ELU′(0) = alpha, as PyTorch's elu_backward (x ≤ 0 takes the exponential branch).",
             new[] { ActivationParameter.Number("alpha", 1.0, "The value ELU approaches as x → −∞ is −alpha.") },
             a =>
@@ -67,13 +67,13 @@ internal static class BuiltInActivations
         Scalar(
             "SELU", Array.Empty<string>(),
             "scale·x if x > 0, else scale·alpha·(e^x − 1), with PyTorch's alpha = 1.6732632423543772848170429916717 and scale = 1.0507009873554804934193349852946",
-            "scale if x > 0, else scale·alpha·e^x", "(−scale·alpha, ∞) ≈ (−1.7581, ∞)",
+            "scale if x > 0, else scale·alpha·e^x", "(≈ -1.7581, ∞)",
             "SELU′(0) = scale·alpha ≈ 1.7581, as PyTorch's elu_backward (x ≤ 0 takes the exponential branch).",
             NoParameters,
             _ => (ActivationKernels.Selu, ActivationKernels.SeluDerivative)),
         Scalar(
             "CELU", Array.Empty<string>(),
-            "x if x > 0, else alpha·(e^(x/alpha) − 1)", "1 if x > 0, else e^(x/alpha)", "(−alpha, ∞) for alpha > 0",
+            "x if x > 0, else alpha·(e^(x/alpha) − 1)", "1 if x > 0, else e^(x/alpha)", "(-alpha, ∞)",
             "none: f′ is continuous (CELU′(0) = 1 from both sides).",
             new[] { ActivationParameter.Number("alpha", 1.0, "The value CELU approaches as x → −∞ is −alpha; not 0.", "any finite number but 0", v => v != 0) },
             a =>
@@ -85,19 +85,19 @@ internal static class BuiltInActivations
             "GELU", Array.Empty<string>(),
             "x·Φ(x), Φ the standard normal CDF; with approximate=tanh: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))",
             "Φ(x) + x·φ(x), φ the standard normal density; with approximate=tanh: the derivative of that formula",
-            "[≈ −0.17, ∞)", NoKink,
+            "[≈ -0.17, ∞)", NoKink,
             new[] { ActivationParameter.Choice("approximate", "none", "'none' for the exact x·Φ(x), 'tanh' for the tanh approximation.", "none", "tanh") },
             a => a.Choice(0) == "tanh"
                 ? (ActivationKernels.GeluTanh, ActivationKernels.GeluTanhDerivative)
                 : (ActivationKernels.Gelu, ActivationKernels.GeluDerivative)),
         Scalar(
             "SiLU", new[] { "Swish" },
-            "x·σ(x)", "σ(x)·(1 + x·(1 − σ(x)))", "[≈ −0.2785, ∞)", NoKink,
+            "x·σ(x)", "σ(x)·(1 + x·(1 − σ(x)))", "[≈ -0.2785, ∞)", NoKink,
             NoParameters,
             _ => (ActivationKernels.Silu, ActivationKernels.SiluDerivative)),
         Scalar(
             "Mish", Array.Empty<string>(),
-            "x·tanh(softplus(x))", "tanh(s) + x·sech²(s)·σ(x), s = softplus(x)", "[≈ −0.3088, ∞)", NoKink,
+            "x·tanh(softplus(x))", "tanh(s) + x·sech²(s)·σ(x), s = softplus(x)", "[≈ -0.3088, ∞)", NoKink,
             NoParameters,
             _ => (ActivationKernels.Mish, ActivationKernels.MishDerivative)),
         Scalar(
@@ -140,13 +140,13 @@ internal static class BuiltInActivations
             _ => (x => x <= -3.0 ? 0.0 : x >= 3.0 ? 1.0 : (x + 3.0) / 6.0, x => x > -3.0 && x < 3.0 ? 1.0 / 6.0 : 0.0)),
         Scalar(
             "Hardswish", new[] { "HardSiLU" },
-            "0 if x ≤ −3, x if x ≥ 3, else x·(x + 3)/6", "0 if x ≤ −3, 1 if x ≥ 3, else (2x + 3)/6", "[−0.375, ∞)",
+            "0 if x ≤ −3, x if x ≥ 3, else x·(x + 3)/6", "0 if x ≤ −3, 1 if x ≥ 3, else (2x + 3)/6", "[-0.375, ∞)",
             "Hardswish′(−3) = 0 and Hardswish′(3) = 1, as PyTorch 2.7 and later (pytorch/pytorch#143899: hardswish_backward is 0 for x ≤ −3, x/3 + 1/2 for −3 < x < 3, 1 for x ≥ 3, matching the documented formula). PyTorch 2.6 and earlier used the closed band [−3, 3] and gave −0.5 and 1.5 there.",
             NoParameters,
             _ => (x => x <= -3.0 ? 0.0 : x >= 3.0 ? x : x * (x + 3.0) / 6.0, x => x <= -3.0 ? 0.0 : x >= 3.0 ? 1.0 : ((2.0 * x) + 3.0) / 6.0)),
         Scalar(
             "Softplus", Array.Empty<string>(),
-            "ln(1 + e^(beta·x)) / beta, or x where beta·x > threshold", "σ(beta·x), or 1 where beta·x > threshold", "(0, ∞) for threshold ≥ 0",
+            "ln(1 + e^(beta·x)) / beta, or x where beta·x > threshold", "σ(beta·x), or 1 where beta·x > threshold", "(0, ∞)",
             "At beta·x = threshold PyTorch switches to x, so f jumps by less than e^(−threshold)/beta there; as PyTorch's softplus_backward, f′ = σ(threshold) at the switch and 1 above it. beta·x is the product rounded to a double, as in PyTorch.",
             new[]
             {
@@ -176,7 +176,7 @@ internal static class BuiltInActivations
             }),
         Scalar(
             "Hardshrink", Array.Empty<string>(),
-            "x if |x| > lambd, else 0", "1 if |x| > lambd, else 0", "(-∞, −lambd) ∪ {0} ∪ (lambd, ∞)",
+            "x if |x| > lambd, else 0", "1 if |x| > lambd, else 0", "0, or |y| > lambd",
             "Hardshrink′ = 0 on the closed interval [−lambd, lambd], ends included (f jumps there), as PyTorch's hardshrink_backward.",
             new[] { ActivationParameter.Number("lambd", 0.5, "The half-width of the band mapped to 0.", "≥ 0", v => v >= 0) },
             a =>
@@ -191,7 +191,7 @@ internal static class BuiltInActivations
             _ => (ActivationKernels.Tanhshrink, ActivationKernels.TanhshrinkDerivative)),
         Scalar(
             "Threshold", Array.Empty<string>(),
-            "x if x > threshold, else value", "1 if x > threshold, else 0", "{value} ∪ (threshold, ∞)",
+            "x if x > threshold, else value", "1 if x > threshold, else 0", "value, or > threshold",
             "Threshold′ = 0 where x ≤ threshold (f jumps at threshold unless value = threshold), as PyTorch's threshold_backward.",
             new[]
             {
@@ -223,7 +223,7 @@ internal static class BuiltInActivations
             _ => (x => x <= -1.0 ? 0.0 : x >= 1.0 ? 1.0 : (x + 1.0) * 0.5, x => x > -1.0 && x < 1.0 ? 0.5 : 0.0)),
         Scalar(
             "Squareplus", Array.Empty<string>(),
-            "(x + √(x² + b)) / 2 (Keras's squareplus)", "(1 + x/√(x² + b)) / 2", "(0, ∞) for b > 0",
+            "(x + √(x² + b)) / 2 (Keras's squareplus)", "(1 + x/√(x² + b)) / 2", "(0, ∞)",
             "none for b > 0. With b = 0 it is ReLU, and f′(0) = 1/2: √(x²)′ at 0 is taken as sgn(0) = 0, as PyTorch differentiates |x|.",
             new[] { ActivationParameter.Number("b", 4.0, "The smoothness: larger b rounds the corner more; 0 gives ReLU.", "≥ 0", v => v >= 0) },
             a =>
