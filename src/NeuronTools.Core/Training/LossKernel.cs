@@ -241,7 +241,12 @@ internal sealed class LossKernel
         double total = 0.0;
         for (int j = 0; j < c; j++)
         {
-            total += Math.Exp(a[offset + j] - max);
+            double e = Math.Exp(a[offset + j] - max);
+            total += e;
+            if (gradient is not null)
+            {
+                gradient[offset + j] = e;
+            }
         }
 
         double logSumExp = max + Math.Log(total);
@@ -262,7 +267,7 @@ internal sealed class LossKernel
         {
             for (int j = 0; j < c; j++)
             {
-                double p = Math.Exp(a[offset + j] - max) / total;
+                double p = gradient[offset + j] / total;
                 gradient[offset + j] = scale * ((p * targetSum) - t[offset + j]);
             }
         }

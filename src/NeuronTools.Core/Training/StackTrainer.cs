@@ -81,7 +81,6 @@ internal static class StackTrainer
         int batchSize = Math.Min(options.BatchSize, trainCount);
         var workspace = new DenseWorkspace(model, Math.Max(batchSize, Math.Min(validationCount, 256)));
         var updater = new ParameterUpdater(model, options);
-        int last = model.Layers.Length - 1;
         var epochs = new List<TrainingEpoch>(options.EpochCount);
         bool stopped = false;
 
@@ -100,32 +99,7 @@ internal static class StackTrainer
 
                 int rows = Math.Min(batchSize, trainCount - first);
                 Gather(x, t, d, c, training, first, rows, workspace);
-                workspace.Forward(rows);
-                double scale = 1.0 / rows;
-                double[] a = workspace.PreActivation[last];
-                double[] z = workspace.Output[last];
-                double[]? gradient = perceptron ? null : kernel.GradientIsForPreActivation ? workspace.Delta[last] : workspace.OutputGradient;
-                for (int r = 0; r < rows; r++)
-                {
-                    lossSum += kernel.Row(a, z, workspace.Target, r * c, gradient, scale);
-                    if (kernel.IsClassification)
-                    {
-                        correct += kernel.Correct(z, workspace.Target, r * c);
-                    }
-                }
-
-                if (perceptron)
-                {
-                    // The perceptron rule w ← w + lr·(t − ŷ)·x, as the step of the pseudo-gradient −(t − ŷ)·x.
-                    double[] delta = workspace.Delta[last];
-                    for (int r = 0; r < rows; r++)
-                    {
-                        delta[r] = -(workspace.Target[r] - z[r]) * scale;
-                    }
-                }
-
-                workspace.Backward(rows, perceptron || kernel.GradientIsForPreActivation);
-                updater.Step(model, workspace);
+                lossSum += Step(model, kernel, workspace, updater, rows, perceptron, ref correct);
             }
 
             if (stopped)
@@ -158,6 +132,45 @@ internal static class StackTrainer
 
         var history = new TrainingHistory(options.Loss, options.Optimizer, options.EffectiveLearningRate, options.BatchSize, seed, trainCount, validationCount, epochs, stopped);
         return new TrainingRun(model, history);
+    }
+
+    /// <summary>
+    /// One batch: forward, loss and its gradient, backward, one optimizer step. Returns the batch's summed
+    /// loss. A method of its own so that the JIT optimizes it after a few calls (a loop that runs once for
+    /// the whole training would stay in slower code).
+    /// </summary>
+    private static double Step(DenseStack model, LossKernel kernel, DenseWorkspace workspace, ParameterUpdater updater, int rows, bool perceptron, ref double correct)
+    {
+        int last = model.Layers.Length - 1;
+        int c = model.OutputCount;
+        workspace.Forward(rows);
+        double scale = 1.0 / rows;
+        double[] a = workspace.PreActivation[last];
+        double[] z = workspace.Output[last];
+        double[]? gradient = perceptron ? null : kernel.GradientIsForPreActivation ? workspace.Delta[last] : workspace.OutputGradient;
+        double lossSum = 0.0;
+        for (int r = 0; r < rows; r++)
+        {
+            lossSum += kernel.Row(a, z, workspace.Target, r * c, gradient, scale);
+            if (kernel.IsClassification)
+            {
+                correct += kernel.Correct(z, workspace.Target, r * c);
+            }
+        }
+
+        if (perceptron)
+        {
+            // The perceptron rule w ← w + lr·(t − ŷ)·x, as the step of the pseudo-gradient −(t − ŷ)·x.
+            double[] delta = workspace.Delta[last];
+            for (int r = 0; r < rows; r++)
+            {
+                delta[r] = -(workspace.Target[r] - z[r]) * scale;
+            }
+        }
+
+        workspace.Backward(rows, perceptron || kernel.GradientIsForPreActivation);
+        updater.Step(model, workspace);
+        return lossSum;
     }
 
     /// <summary>The loss kernel for a stack, refusing models that cannot learn with it.</summary>
