@@ -23,6 +23,10 @@
         'Get-NeuronGradient'
         'Invoke-NeuronTraining'
         'Test-NeuronModel'
+        'Export-Neuron'
+        'Import-Neuron'
+        'ConvertTo-NeuronJson'
+        'ConvertFrom-NeuronJson'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -76,7 +76,7 @@ Describe 'The NeuronTools module' {
         }
 
         It 'has a view for its output type' {
-            # Strings (the Show-* lines) print as they are; the module's own types need a view.
+            # Strings (Show-* lines, JSON text) print as they are; the module's own types need a view.
             foreach ($type in $command.OutputType.Type | Where-Object { $_.Namespace -like 'NeuronTools*' }) {
                 Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
             }

@@ -11,6 +11,9 @@ public enum ErrorKind
     InvalidResult,
     ObjectNotFound,
     LimitsExceeded,
+    ResourceExists,
+    WriteError,
+    ReadError,
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ internal static class ErrorRecords
         ErrorKind.InvalidResult => ErrorCategory.InvalidResult,
         ErrorKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
         ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        ErrorKind.ResourceExists => ErrorCategory.ResourceExists,
+        ErrorKind.WriteError => ErrorCategory.WriteError,
+        ErrorKind.ReadError => ErrorCategory.ReadError,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown error kind."),
     };
 }

@@ -1,0 +1,61 @@
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>Loads neurons, layers and networks from NeuronTools JSON model files, refusing anything malformed or oversized.</summary>
+[Cmdlet(VerbsData.Import, "Neuron", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Neuron), typeof(NeuronLayer), typeof(NeuronNetwork))]
+public sealed class ImportNeuronCommand : PSCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = null!;
+
+    [Parameter]
+    [ValidateRange(1L, long.MaxValue)]
+    public long MaximumSize { get; set; } = ModelReadOptions.DefaultMaximumSize;
+
+    [Parameter]
+    [ValidateRange(1, ModelReadOptions.DepthCeiling)]
+    public int MaximumDepth { get; set; } = ModelReadOptions.DefaultMaximumDepth;
+
+    protected override void ProcessRecord()
+    {
+        bool isLiteral = ParameterSetName == LiteralPathSet;
+        var options = new ModelReadOptions { MaximumSize = MaximumSize, MaximumDepth = MaximumDepth };
+        foreach (string path in isLiteral ? LiteralPath : Path)
+        {
+            System.Collections.Generic.IReadOnlyList<string> files;
+            try
+            {
+                files = ModelPath.ResolveInput(this, path, isLiteral);
+            }
+            catch (NeuronToolsException exception)
+            {
+                WriteError(ErrorRecords.From(exception, path));
+                continue;
+            }
+
+            foreach (string file in files)
+            {
+                try
+                {
+                    WriteObject(ModelFile.Load(file, options));
+                }
+                catch (NeuronToolsException exception)
+                {
+                    WriteError(ErrorRecords.From(exception, file));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,262 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $header = '"format": "NeuronTools.Model", "schemaVersion": 1, '
+    $validNeuron = '{' + $header + '"type": "Neuron", "inputCount": 2, "weight": [0.5, -1], "bias": 0.25, "activation": {"name": "ReLU"}}'
+
+    function New-ModelFile([string] $Name, [string] $Text) {
+        $path = Join-Path $TestDrive $Name
+        [System.IO.File]::WriteAllText($path, $Text)
+        $path
+    }
+}
+
+Describe 'Import-Neuron' {
+    Context 'several files' {
+        BeforeAll {
+            $folder = Join-Path $TestDrive 'models'
+            $null = New-Item -ItemType Directory $folder
+            New-Neuron 1, 2 -Name one | Export-Neuron -Path (Join-Path $folder 'one.json')
+            New-NeuronLayer -InputCount 2 -NeuronCount 3 -Seed 1 -Name two | Export-Neuron -Path (Join-Path $folder 'two.json')
+            New-NeuronNetwork -Shape 2, 2, 1 -Seed 2 -Name three | Export-Neuron -Path (Join-Path $folder 'three.json')
+            $null = New-Item -ItemType Directory (Join-Path $folder 'sub.json')
+        }
+
+        It 'reads every file a wildcard matches, returning each model''s own type and skipping folders' {
+            $models = Import-Neuron (Join-Path $folder '*.json') | Sort-Object Name
+
+            $models.Name | Should -Be @('one', 'three', 'two')
+            $models[0] | Should -BeOfType NeuronTools.Neuron
+            $models[1] | Should -BeOfType NeuronTools.NeuronNetwork
+            $models[2] | Should -BeOfType NeuronTools.NeuronLayer
+        }
+
+        It 'reads files piped from Get-ChildItem' {
+            (Get-ChildItem $folder -Filter *.json -File | Import-Neuron).Count | Should -Be 3
+        }
+
+        It 'reads several paths, going on after one that fails' {
+            $bad = New-ModelFile 'bad.json' '{'
+            $models = Import-Neuron (Join-Path $folder 'one.json'), $bad, (Join-Path $folder 'two.json') -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $models.Name | Should -Be @('one', 'two')
+            $err | Should -HaveCount 1
+            $err[0].TargetObject | Should -BeLike '*bad.json'
+        }
+
+        It 'reads relative paths from the current PowerShell location' {
+            Push-Location $folder
+            try { (Import-Neuron one.json).Name | Should -BeExactly 'one' }
+            finally { Pop-Location }
+        }
+
+        It 'gives nothing, and no error, for a pattern that matches nothing' {
+            Import-Neuron (Join-Path $folder 'none*.json') -ErrorVariable err | Should -BeNullOrEmpty
+            $err | Should -HaveCount 0
+        }
+    }
+
+    Context 'files that are not there' {
+        It 'reports a missing file with PathNotFound' {
+            Import-Neuron (Join-Path $TestDrive 'missing.json') -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'PathNotFound,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+
+        It 'reports a missing -LiteralPath with PathNotFound' {
+            Import-Neuron -LiteralPath (Join-Path $TestDrive 'missing[1].json') -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'PathNotFound,NeuronTools.Commands.ImportNeuronCommand'
+        }
+
+        It 'reports a folder with PathIsDirectory' {
+            Import-Neuron $TestDrive -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'PathIsDirectory,NeuronTools.Commands.ImportNeuronCommand'
+        }
+
+        It 'reports a path on another provider with NotFileSystemPath' {
+            Import-Neuron Env:\PATH -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'NotFileSystemPath,NeuronTools.Commands.ImportNeuronCommand'
+        }
+
+        It 'reports a file it cannot open with ModelReadFailed' {
+            $path = New-ModelFile 'locked.json' $validNeuron
+            $lock = [System.IO.File]::Open($path, 'Open', 'ReadWrite', 'None')
+            try { Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err }
+            finally { $lock.Dispose() }
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'ModelReadFailed,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'ReadError'
+        }
+    }
+
+    Context 'files that are not valid models' {
+        It 'refuses malformed JSON with JsonSyntaxError, giving the line and position' {
+            $path = New-ModelFile 'syntax.json' "{`n  `"format`": `"NeuronTools.Model`",`n  `"weight`": [1, 2,]`n}"
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonSyntaxError,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].Exception.Message | Should -Match 'line 3, position 19'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        }
+
+        It 'refuses bytes that are not UTF-8 text with JsonSyntaxError' {
+            $path = Join-Path $TestDrive 'binary.json'
+            [System.IO.File]::WriteAllBytes($path, [byte[]](0x7B, 0xFF, 0xFE, 0x00, 0x7D))
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonSyntaxError,NeuronTools.Commands.ImportNeuronCommand'
+        }
+
+        It 'refuses <Case> with InvalidModelFile naming <Field>' -TestCases @(
+            @{ Case = 'a ragged weight row'; Field = 'layers\[1\]\.weight\[1\]'; Body = '"type": "NeuronNetwork", "inputCount": 2, "layers": [{"inputCount": 2, "neuronCount": 2, "weight": [[1, 2], [3, 4]], "bias": [0, 0], "activation": {"name": "ReLU"}}, {"inputCount": 2, "neuronCount": 2, "weight": [[1, 2], [3]], "bias": [0, 0], "activation": {"name": "ReLU"}}]' }
+            @{ Case = 'a missing bias'; Field = "'bias'"; Body = '"type": "Neuron", "inputCount": 1, "weight": [1], "activation": {"name": "ReLU"}' }
+            @{ Case = 'an unknown activation'; Field = 'activation\.name'; Body = '"type": "Neuron", "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "Relu7"}' }
+            @{ Case = 'a bad activation parameter'; Field = 'activation\.parameters\.negative_slope'; Body = '"type": "Neuron", "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "LeakyReLU", "parameters": {"negative_slope": "steep"}}' }
+            @{ Case = 'NaN as a string'; Field = 'weight\[1\]'; Body = '"type": "Neuron", "inputCount": 2, "weight": [1, "NaN"], "bias": 0, "activation": {"name": "ReLU"}' }
+            @{ Case = 'infinity as a string'; Field = "'bias'"; Body = '"type": "Neuron", "inputCount": 1, "weight": [1], "bias": "Infinity", "activation": {"name": "ReLU"}' }
+            @{ Case = 'a number beyond a double'; Field = 'weight\[0\]'; Body = '"type": "Neuron", "inputCount": 1, "weight": [1e400], "bias": 0, "activation": {"name": "ReLU"}' }
+            @{ Case = 'a negative count'; Field = 'neuronCount'; Body = '"type": "NeuronLayer", "inputCount": 1, "neuronCount": -2, "weight": [[1]], "bias": [0], "activation": {"name": "ReLU"}' }
+            @{ Case = 'a misspelt field'; Field = 'wieght'; Body = '"type": "Neuron", "inputCount": 1, "wieght": [1], "bias": 0, "activation": {"name": "ReLU"}' }
+            @{ Case = 'a type hint'; Field = '\$type'; Body = '"$type": "System.Diagnostics.Process", "type": "Neuron", "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "ReLU"}' }
+        ) {
+            param($Case, $Field, $Body)
+            $path = New-ModelFile 'shape.json' ('{' + $header + $Body + '}')
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidModelFile,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].Exception.Message | Should -Match $Field
+        }
+
+        It 'refuses a newer schema version with UnsupportedSchemaVersion, saying which version it reads' {
+            $path = New-ModelFile 'future.json' '{"format": "NeuronTools.Model", "schemaVersion": 7, "type": "Transformer"}'
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnsupportedSchemaVersion,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].Exception.Message | Should -Match 'schema version 7'
+            $err[0].Exception.Message | Should -Match 'reads schema version 1'
+        }
+
+        It 'refuses a file larger than -MaximumSize with ModelFileTooLarge, before reading it' {
+            $path = New-ModelFile 'large.json' ($validNeuron + (' ' * 5000))
+            Import-Neuron $path -MaximumSize 4096 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'ModelFileTooLarge,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            Import-Neuron $path -MaximumSize 8192 | Should -BeOfType NeuronTools.Neuron
+        }
+
+        It 'refuses a file larger than 256 MiB by default' {
+            $path = Join-Path $TestDrive 'sparse-huge.json'
+            $stream = [System.IO.File]::Create($path)
+            try { $stream.SetLength(256MB + 1) } finally { $stream.Dispose() }
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'ModelFileTooLarge,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].Exception.Message | Should -Match '268435457 bytes'
+        }
+
+        It 'refuses nesting deeper than -MaximumDepth with JsonTooDeep' {
+            $path = New-ModelFile 'deep.json' (('[' * 100000) + (']' * 100000))
+            Import-Neuron $path -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonTooDeep,NeuronTools.Commands.ImportNeuronCommand'
+        }
+    }
+
+    Context 'fuzzing' {
+        BeforeAll {
+            $allowed = 'JsonSyntaxError', 'InvalidModelFile', 'UnsupportedSchemaVersion', 'ModelFileTooLarge', 'JsonTooDeep'
+            $seeds = @(
+                (New-Neuron -Weight 0.1, -2.5e-300, 3 -Bias 0.5 -Name article -InputName a, b, c -Activation 'LeakyReLU(0.2)' | ConvertTo-NeuronJson)
+                (New-NeuronLayer -InputCount 3 -NeuronCount 2 -Seed 4 -Activation Softmax -Name layer | ConvertTo-NeuronJson)
+                (New-NeuronNetwork -Shape 2, 3, 1 -Activation 'ELU(alpha=0.5)', Sigmoid -Seed 9 -InputName x, y | ConvertTo-NeuronJson -Compress)
+            )
+
+            # Mutations of a valid document: truncations, flipped characters, huge and odd numbers, deletions,
+            # duplications and deep nesting, drawn from a fixed seed so that a failure can be replayed.
+            $numberPattern = [regex]'-?\d+(\.\d+)?([eE][-+]?\d+)?'
+            function New-Mutation([System.Random] $Random, [string] $Text) {
+                $position = $Random.Next($Text.Length)
+                switch ($Random.Next(9)) {
+                    0 { $Text.Substring(0, $position) }
+                    1 { $Text.Remove($position, 1).Insert($position, [string][char]$Random.Next(0, 0x3000)) }
+                    2 { $Text.Remove($position, 1).Insert($position, [string][char]([int]$Text[$position] -bxor (1 -shl $Random.Next(7)))) }
+                    3 { $Text.Insert($position, @('1e999999', '-1e400', '123456789012345678901234567890', '-0', '1e-400', '"NaN"', 'NaN', '-1', '0.5', '1E+308', '99999999999')[$Random.Next(11)]) }
+                    4 {
+                        $numbers = $numberPattern.Matches($Text)
+                        $number = $numbers[$Random.Next($numbers.Count)]
+                        $Text.Remove($number.Index, $number.Length).Insert($number.Index, @('-3', '1e999', '2.5', '0', '"1"', 'null', '[]', '{}', '-1e-320')[$Random.Next(9)])
+                    }
+                    5 { $length = [Math]::Min($Random.Next(1, 40), $Text.Length - $position); $Text.Remove($position, $length) }
+                    6 { $length = [Math]::Min($Random.Next(1, 80), $Text.Length - $position); $Text.Insert($position, $Text.Substring($position, $length)) }
+                    7 { $Text.Insert($position, ('[' * $Random.Next(50, 3000))) }
+                    8 { $Text -replace '"schemaVersion": ?1', ('"schemaVersion": ' + $Random.Next(-2, 4)) }
+                }
+            }
+        }
+
+        It 'gives a valid model or one error with a known id for each of 3000 mutated texts, quickly' {
+            $random = [System.Random]::new(1234)
+            $slowest = [TimeSpan]::Zero
+            $models = 0
+            $errors = 0
+            $problems = [System.Collections.Generic.List[string]]::new()
+            for ($i = 0; $i -lt 3000; $i++) {
+                $text = New-Mutation $random $seeds[$i % 3]
+                $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                $result = @(ConvertFrom-NeuronJson $text -ErrorAction SilentlyContinue -ErrorVariable err)
+                $watch.Stop()
+                if ($watch.Elapsed -gt $slowest) { $slowest = $watch.Elapsed }
+
+                # Assertions are collected rather than made one by one: Should costs more than the case itself.
+                if ($result.Count + $err.Count -ne 1) { $problems.Add("case $i gave $($result.Count) models and $($err.Count) errors: $text") }
+                elseif ($err.Count -and $err[0].FullyQualifiedErrorId.Split(',')[0] -notin $allowed) { $problems.Add("case $i : $($err[0].FullyQualifiedErrorId) $($err[0].Exception.Message)") }
+                elseif ($err.Count) { $errors++ }
+                elseif ($result[0].GetType().Name -notin 'Neuron', 'NeuronLayer', 'NeuronNetwork') { $problems.Add("case $i gave a $($result[0].GetType())") }
+                else { $models++ }
+            }
+
+            $problems | Should -BeNullOrEmpty
+            $slowest.TotalSeconds | Should -BeLessThan 2 -Because 'no case may hang'
+            $errors | Should -BeGreaterThan 1000
+            $models | Should -BeGreaterThan 10
+        }
+
+        It 'gives a valid model or one error with a known id for each of 400 mutated files with flipped bytes' {
+            $random = [System.Random]::new(5678)
+            $folder = Join-Path $TestDrive 'fuzz'
+            $null = New-Item -ItemType Directory $folder
+            for ($i = 0; $i -lt 400; $i++) {
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($seeds[$i % 3])
+                switch ($i % 4) {
+                    0 { $bytes = $bytes[0..($random.Next($bytes.Length))] }
+                    default { for ($k = 0; $k -lt $random.Next(1, 4); $k++) { $bytes[$random.Next($bytes.Length)] = [byte]$random.Next(256) } }
+                }
+                [System.IO.File]::WriteAllBytes((Join-Path $folder ('{0:D3}.json' -f $i)), [byte[]]$bytes)
+            }
+
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $models = @(Import-Neuron (Join-Path $folder '*.json') -ErrorAction SilentlyContinue -ErrorVariable err)
+            $watch.Stop()
+
+            ($models.Count + $err.Count) | Should -Be 400
+            foreach ($record in $err) {
+                $record.FullyQualifiedErrorId.Split(',')[0] | Should -BeIn $allowed -Because "$($record.TargetObject): $($record.Exception.Message)"
+            }
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+        }
+    }
+}
+
+Describe 'about_NeuronTools_FileFormat' {
+    It 'ships with the module and documents the schema' {
+        $text = Get-Help about_NeuronTools_FileFormat | Out-String
+
+        $text | Should -Match 'schemaVersion'
+        $text | Should -Match 'trainingHistory'
+        $text | Should -Match 'UnsupportedOnnxActivation'
+    }
+}
