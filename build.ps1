@@ -7,17 +7,22 @@ Build  puts an importable module at out/NeuronTools (manifest, DLLs, formats, he
 Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh against out/NeuronTools,
        and ends with one line 'N passed, N failed' for both suites together.
 Demo   builds and walks through the neuron of the article with the real cmdlets.
+Bench  builds, then runs the benchmarks in tests/Benchmarks (several minutes; not part of Test) and
+       prints medians and ratios against the performance goals. -Quick cuts the sizes tenfold.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: smaller sizes and fewer repetitions, for development.
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
@@ -117,8 +122,20 @@ function Invoke-Demo {
     if ($code -ne 0) { exit $code }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
+    $benchOut = Join-Path $out 'bench'
+    Invoke-Native dotnet build (Join-Path $root 'tests/Benchmarks/NeuronTools.Benchmarks.csproj') -c Release -o $benchOut --nologo -v quiet
+    $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', (Join-Path $benchOut 'NeuronTools.Benchmarks.dll'), '-ResultFile', (Join-Path $benchOut 'results.json'))
+    if ($Quick) { $arguments += '-Quick' }
+    $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
+    if ($code -ne 0) { exit $code }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
 }
