@@ -274,7 +274,7 @@ Describe 'Invoke-Neuron' {
                 [pscustomobject]@{ id = 5; cpu = 2; memory = 0; errors = 0 }
             )
             # Merging the error stream into the output keeps the order in which rows were answered.
-            $stream = $rows | Invoke-Neuron $named -AsProperty Score 2>&1
+            $stream = $rows | Invoke-Neuron $named -AsProperty Score -ErrorAction Continue 2>&1
 
             $stream.Count | Should -Be 6
             $stream[0].Score | Should -Be 2
