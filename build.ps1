@@ -9,17 +9,22 @@ Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh again
 Demo   builds and walks through the neuron of the article with the real cmdlets.
 Package builds and writes out/NeuronTools.<version>.nupkg with PSResourceGet's Compress-PSResource,
        ready for Publish-PSResource or a local folder repository and Install-PSResource.
+Bench  builds, then runs the benchmarks in tests/Benchmarks (several minutes; not part of Test) and
+       prints medians and ratios against the performance goals. -Quick cuts the sizes tenfold.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: smaller sizes and fewer repetitions, for development.
+    [switch] $Quick
 )
 
 $ErrorActionPreference = 'Stop'
@@ -132,9 +137,27 @@ function Invoke-Demo {
     if ($code -ne 0) { exit $code }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
+    $benchOut = Join-Path $out 'bench'
+    Invoke-Native dotnet build (Join-Path $root 'tests/Benchmarks/NeuronTools.Benchmarks.csproj') -c Release -o $benchOut --nologo -v quiet
+    $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', (Join-Path $benchOut 'NeuronTools.Benchmarks.dll'), '-ResultFile', (Join-Path $benchOut 'results.json'))
+    if ($Quick) { $arguments += '-Quick' }
+    $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
+    if ($code -ne 0) { exit $code }
+
+    Write-Host 'Training: 4-16-3 network, 100 epochs on 10,000 rows, beside numpy' -ForegroundColor Cyan
+    $trainingArguments = @('-ModulePath', $moduleOut)
+    if ($Quick) { $trainingArguments += @('-RowCount', '1000', '-Epoch', '20', '-Repeat', '1') }
+    $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Training/Measure-Training.ps1') $trainingArguments
+    if ($code -ne 0) { exit $code }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
 }

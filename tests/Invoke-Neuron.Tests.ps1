@@ -143,4 +143,279 @@ Describe 'Invoke-Neuron' {
             { Invoke-Neuron $neuron 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronCommand'
         }
     }
+    Context 'with named inputs' {
+        BeforeAll {
+            $named = New-Neuron -Weight ([ordered]@{ cpu = 0.5; memory = -1; errors = 2 }) -Bias 0.5
+            $csvPath = Join-Path $TestDrive 'metrics.csv'
+            @(
+                'host,CPU,region,Memory,errors,extra'
+                'web1,5,eu,3,1,x'
+                'web2,1,us,4,0,y'
+                'web3,0,eu,0,0,z'
+            ) | Set-Content -LiteralPath $csvPath
+        }
+
+        It 'binds the columns of Import-Csv rows by name, whatever their case and order, ignoring extra columns' {
+            $results = Import-Csv $csvPath | Invoke-Neuron $named
+
+            $results.PreActivation | Should -Be @(2, -3, 0.5)
+            $results.Output | Should -Be @(2, 0, 0.5)
+            $results[0].Input | Should -Be @(5, 3, 1)
+        }
+
+        It 'binds <Case> the same way' -TestCases @(
+            @{ Case = 'a [pscustomobject]'; Row = [pscustomobject]@{ errors = 1; memory = 3; cpu = 5; note = 'ignored' } }
+            @{ Case = 'a hashtable'; Row = @{ ERRORS = 1; Memory = 3; cpu = 5 } }
+            @{ Case = 'an ordered dictionary'; Row = [ordered]@{ cpu = '5'; memory = '3'; errors = '1' } }
+            @{ Case = 'a case-sensitive Dictionary'; Row = [System.Collections.Generic.Dictionary[string, double]]::new() }
+            @{ Case = 'a positional vector'; Row = (, @(5, 3, 1)) }
+        ) {
+            param($Case, $Row)
+            if ($Row -is [System.Collections.Generic.Dictionary[string, double]]) { $Row['CPU'] = 5; $Row['Memory'] = 3; $Row['errors'] = 1 }
+            $Row | Invoke-Neuron $named | ForEach-Object PreActivation | Should -Be 2
+        }
+
+        It 'binds the properties of objects from other cmdlets' {
+            $object = New-Object -TypeName psobject -Property @{ cpu = 5; memory = 3 } | Add-Member -NotePropertyName errors -NotePropertyValue 1 -PassThru
+            (Invoke-Neuron $named $object).PreActivation | Should -Be 2
+            $file = Get-Item -LiteralPath $csvPath
+            $lengthNeuron = New-Neuron -Weight 1 -InputName Length -Activation Identity
+            (Invoke-Neuron $lengthNeuron $file).Output | Should -Be $file.Length
+        }
+
+        It 'keeps the original row in InputObject, so results join back to their rows' {
+            $results = Import-Csv $csvPath | Invoke-Neuron $named
+
+            $results.InputObject.host | Should -Be @('web1', 'web2', 'web3')
+        }
+
+        It 'gives one output per row when an array of rows is the parameter' {
+            (Invoke-Neuron $named -InputObject (Import-Csv $csvPath)).Output | Should -Be @(2, 0, 0.5)
+        }
+
+        It 'reads CSV numbers with the invariant culture under <Culture>' -TestCases @(
+            @{ Culture = 'de-DE' }
+            @{ Culture = 'fr-FR' }
+        ) {
+            param($Culture)
+            $rows = '"cpu","memory","errors"', '"2.5","0.5","1e-1"' | ConvertFrom-Csv
+            $result = Invoke-InCulture $Culture { $rows | Invoke-Neuron $named }
+
+            $result.PreActivation | Should -Be 1.45
+        }
+
+        It 'shows the input names in the neuron''s table view' {
+            $named | Out-String | Should -Match 'cpu, memory, errors'
+        }
+    }
+
+    Context 'with named inputs and bad rows' {
+        BeforeAll {
+            $named = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -InputName cpu, memory, errors
+        }
+
+        It 'reports a row missing inputs as MissingInput naming every missing name, with the row as target' {
+            $row = [pscustomobject]@{ cpu = 1; mem = 2 }
+            $results = $row | Invoke-Neuron $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].Exception.Message | Should -Match "'memory', 'errors'"
+            $err[0].Exception.Message | Should -Match 'cpu, mem\.'
+            $err[0].TargetObject | Should -Be $row
+        }
+
+        It 'reports a hashtable missing an input as MissingInput' {
+            $null = @{ cpu = 1; memory = 2 } | Invoke-Neuron $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].Exception.Message | Should -Match "'errors'"
+        }
+
+        It 'reports <Case> as InvalidInputValue naming the property and the value' -TestCases @(
+            @{ Case = 'an empty cell'; Value = ''; Expected = "'memory' is empty" }
+            @{ Case = 'a blank cell'; Value = '  '; Expected = "'memory' is empty" }
+            @{ Case = 'a word'; Value = 'high'; Expected = "'memory' has the value 'high'" }
+            @{ Case = 'a comma decimal'; Value = '2,5'; Expected = "'memory' has the value '2,5'" }
+            @{ Case = 'a null'; Value = $null; Expected = "'memory' is \`$null" }
+            @{ Case = 'a date'; Value = [datetime]::new(2020, 1, 1); Expected = "'memory' has a value of type DateTime" }
+        ) {
+            param($Value, $Expected)
+            $null = [pscustomobject]@{ cpu = 1; memory = $Value; errors = 0 } | Invoke-Neuron $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].Exception.Message | Should -Match $Expected
+        }
+
+        It 'reports NaN in a named input as NonFiniteInput naming it' {
+            $null = [pscustomobject]@{ cpu = 'NaN'; memory = 1; errors = 0 } | Invoke-Neuron $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'NonFiniteInput,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].Exception.Message | Should -Match "'cpu'"
+        }
+
+        It 'refuses a named row for a neuron without input names, with InputNameRequired' {
+            $null = @{ a = 1; b = 2; c = 3 } | Invoke-Neuron $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].Exception.Message | Should -Match '-InputName'
+        }
+
+        It 'gives every good row its output and every bad row its error, in input order' {
+            $rows = @(
+                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
+                [pscustomobject]@{ id = 1; cpu = 5 }
+                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
+                [pscustomobject]@{ id = 3; cpu = 'x'; memory = 0; errors = 0 }
+                , @(0, 0, 0)
+                [pscustomobject]@{ id = 5; cpu = 2; memory = 0; errors = 0 }
+            )
+            # Merging the error stream into the output keeps the order in which rows were answered.
+            $stream = $rows | Invoke-Neuron $named -AsProperty Score -ErrorAction Continue 2>&1
+
+            $stream.Count | Should -Be 6
+            $stream[0].Score | Should -Be 2
+            $stream[1] | Should -BeOfType System.Management.Automation.ErrorRecord
+            $stream[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronCommand'
+            $stream[2]['Score'] | Should -Be 0
+            $stream[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronCommand'
+            $stream[4].Score | Should -Be 0.5
+            $stream[5].Score | Should -Be 1.5
+        }
+    }
+
+    Context 'with -AsProperty' {
+        BeforeAll {
+            $named = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -InputName cpu, memory, errors
+            $inPath = Join-Path $TestDrive 'in.csv'
+            $outPath = Join-Path $TestDrive 'out.csv'
+            @(
+                'host,cpu,memory,errors'
+                'web1,5,3,1'
+                'web2,1,4,0'
+                'web3,0,0,0'
+            ) | Set-Content -LiteralPath $inPath
+        }
+
+        It 'writes each CSV row back with every column and one added Score column' {
+            Import-Csv $inPath | Invoke-Neuron $named -AsProperty Score | Export-Csv $outPath -NoTypeInformation -UseQuotes Never
+            $scored = Import-Csv $outPath
+
+            (Get-Content -LiteralPath $outPath -TotalCount 1) | Should -BeExactly 'host,cpu,memory,errors,Score'
+            $scored.host | Should -Be @('web1', 'web2', 'web3')
+            $scored.Score | Should -Be @('2', '0', '0.5')
+        }
+
+        It 'emits the original object with the output as a double property' {
+            $row = [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 }
+            $result = $row | Invoke-Neuron $named -AsProperty Score
+
+            [object]::ReferenceEquals($result, $row) | Should -BeTrue
+            $result.Score | Should -BeOfType double
+            $result.Score | Should -Be 2
+        }
+
+        It 'replaces the value of an existing note property of the same name' {
+            $row = [pscustomobject]@{ cpu = 5; memory = 3; errors = 1; Score = 'old' }
+            ($row | Invoke-Neuron $named -AsProperty Score).Score | Should -Be 2
+        }
+
+        It 'adds the output as a key of a hashtable row' {
+            $row = @{ cpu = 5; memory = 3; errors = 1 }
+            $result = $row | Invoke-Neuron $named -AsProperty Score
+
+            $result | Should -BeOfType hashtable
+            $result['Score'] | Should -Be 2
+            $row.Score | Should -Be 2
+        }
+
+        It 'adds the output to a positional vector' {
+            $result = , @(5, 3, 1) | Invoke-Neuron $named -AsProperty Score
+
+            $result.Score | Should -Be 2
+            @($result) | Should -Be @(5, 3, 1)
+        }
+
+        It 'refuses a name that a row has as a property of its own with AsPropertyConflict' {
+            $null = , @(5, 3, 1) | Invoke-Neuron $named -AsProperty Length -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronCommand'
+        }
+    }
+
+    Context 'with -InputMatrix' {
+        It 'evaluates a <Case> in one call and writes one double[]' -TestCases @(
+            @{ Case = 'double[][]'; Matrix = [double[][]] @(@(5, 3, 1), @(1, 4, 0), @(0, 0, 0), @(-4, 1, 2), @(1, 0.5, -0.5)) }
+            @{ Case = 'PowerShell array of arrays'; Matrix = @(@(5, 3, 1), @(1, 4, 0), @(0, '0', 0), @(-4, 1, 2), @(1, 0.5, -0.5)) }
+            @{ Case = 'list of hashtables'; Matrix = @(@{ cpu = 5; memory = 3; errors = 1 }, @{ cpu = 1; memory = 4; errors = 0 }, @{ cpu = 0; memory = 0; errors = 0 }, @{ cpu = -4; memory = 1; errors = 2 }, @{ cpu = 1; memory = 0.5; errors = -0.5 }) }
+        ) {
+            param($Matrix)
+            $named = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -InputName cpu, memory, errors
+            $results = @(Invoke-Neuron $named -InputMatrix $Matrix)
+
+            $results.Count | Should -Be 1
+            $results[0] | Should -BeOfType double
+            $results[0].GetType() | Should -Be ([double[]])
+            $results[0] | Should -Be @(2, 0, 0.5, 1.5, 0)
+        }
+
+        It 'evaluates a double[,] matrix' {
+            $matrix = [double[,]]::new(3, 3)
+            $matrix[0, 0] = 5; $matrix[0, 1] = 3; $matrix[0, 2] = 1; $matrix[1, 1] = 4
+
+            (Invoke-Neuron $neuron -InputMatrix $matrix) | Should -Be @(2, 0, 0.5)
+        }
+
+        It 'gives bit for bit what Invoke-Neuron gives row by row' {
+            $random = [random]::new(7)
+            $rows = [double[][]] @(foreach ($i in 1..37) { , [double[]] @(foreach ($j in 1..5) { ($random.NextDouble() - 0.5) * [math]::Pow(10, $random.Next(-8, 9)) }) })
+            $wide = New-Neuron -Weight 0.1, -2.7, 3.3, 1e-3, 7 -Bias 0.3 -Activation Tanh
+            $batch = Invoke-Neuron $wide -InputMatrix $rows
+            $single = $rows | Invoke-Neuron $wide | ForEach-Object Output
+
+            [BitConverter]::ToString(([double[]] $batch).ForEach({ [BitConverter]::GetBytes($_) })) |
+                Should -BeExactly ([BitConverter]::ToString(([double[]] $single).ForEach({ [BitConverter]::GetBytes($_) })))
+        }
+
+        It 'stops with <ErrorId> naming the first bad row (<BadRow>) and writes nothing' -TestCases @(
+            @{ ErrorId = 'InputCountMismatch'; BadRow = 2; Matrix = @(@(1, 2, 3), @(1, 2, 3), @(1, 2), @(1, 'x', 3)) }
+            @{ ErrorId = 'InvalidInputValue'; BadRow = 1; Matrix = @(@(1, 2, 3), @(1, 'x', 3), @(1, 2)) }
+            @{ ErrorId = 'NonFiniteInput'; BadRow = 5; Matrix = [double[][]] @(@(1, 2, 3), @(1, 2, 3), @(1, 2, 3), @(1, 2, 3), @(1, 2, 3), @(1, [double]::NaN, 3), @(1, 2)) }
+            @{ ErrorId = 'NonFiniteResult'; BadRow = 0; Matrix = @(@([double]::MaxValue, -1, [double]::MaxValue), @(1, 'x', 3)) }
+        ) {
+            param($ErrorId, $BadRow, $Matrix)
+            $results = $null
+            $err = { $script:results = Invoke-Neuron $neuron -InputMatrix $Matrix } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.InvokeNeuronCommand" -PassThru
+
+            $script:results | Should -BeNullOrEmpty
+            $err.Exception.Message | Should -BeLike "Row $BadRow (counting from 0) is bad*"
+            $err.Exception.Data['RowIndex'] | Should -Be $BadRow
+        }
+
+        It 'refuses something that is not a matrix with InvalidInputMatrix' {
+            { Invoke-Neuron $neuron -InputMatrix 'abc' } | Should -Throw -ErrorId 'InvalidInputMatrix,NeuronTools.Commands.InvokeNeuronCommand'
+        }
+    }
+
+    Context 'shared between threads' {
+        It 'gives the same results in ForEach-Object -Parallel as in a sequential run' {
+            $shared = New-Neuron -Weight 0.25, -1.5, 3, 1e-3 -Bias 0.125 -Activation Sigmoid -InputName a, b, c, d
+            $random = [random]::new(11)
+            $rows = foreach ($i in 0..399) { [pscustomobject]@{ id = $i; a = $random.NextDouble(); b = $random.NextDouble() * 10; c = -$random.NextDouble(); d = $random.Next(1000) } }
+            $sequential = $rows | Invoke-Neuron $shared | ForEach-Object Output
+            $modulePath = (Get-Module NeuronTools).ModuleBase
+
+            $parallel = $rows | ForEach-Object -ThrottleLimit 4 -Parallel {
+                Import-Module $using:modulePath
+                $result = Invoke-Neuron $using:shared $_
+                [pscustomobject]@{ Id = $_.id; Output = $result.Output }
+            } | Sort-Object Id
+
+            $parallel.Count | Should -Be 400
+            $parallel.Output | Should -Be $sequential
+        }
+    }
 }

@@ -48,6 +48,53 @@ Describe 'New-Neuron' {
         }
     }
 
+    Context 'with a dictionary of weights' {
+        It 'takes the input names and weights from an ordered dictionary, in its order' {
+            $neuron = New-Neuron -Weight ([ordered]@{ cpu = 0.6; memory = 0.3; errors = 2 }) -Bias -1
+
+            $neuron.Weight | Should -Be @(0.6, 0.3, 2)
+            $neuron.InputName | Should -Be @('cpu', 'memory', 'errors')
+            $neuron.Bias | Should -Be -1
+        }
+
+        It 'takes a hashtable in the order its keys enumerate' {
+            $table = @{ cpu = 0.6; memory = 0.3; errors = 2 }
+            $neuron = New-Neuron -Weight $table
+
+            $neuron.InputName | Should -Be @($table.Keys)
+            $neuron.Weight | Should -Be @($table.Values)
+        }
+
+        It 'reads numeric strings in a dictionary with the invariant culture' {
+            $neuron = Invoke-InCulture 'de-DE' { New-Neuron -Weight ([ordered]@{ a = '2.5'; b = 1 }) }
+            $neuron.Weight | Should -Be @(2.5, 1)
+        }
+
+        It 'still takes plain numbers, and completes and documents -Weight as a double[]' {
+            (New-Neuron -Weight 1, 2, 3).InputName | Should -BeNullOrEmpty
+            (Get-Command New-Neuron).Parameters['Weight'].ParameterType | Should -Be ([double[]])
+        }
+
+        It 'shows the names in the table view' {
+            New-Neuron -Weight ([ordered]@{ cpu = 0.6; memory = 0.3 }) | Out-String | Should -Match 'cpu, memory'
+        }
+
+        It 'refuses names given both as keys and with -InputName, with InputNameConflict' {
+            { New-Neuron -Weight ([ordered]@{ a = 1; b = 2 }) -InputName x, y } | Should -Throw -ErrorId 'InputNameConflict,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'refuses duplicate keys that differ only in case, with DuplicateInputName' {
+            $weights = [System.Collections.Generic.Dictionary[string, double]]::new()
+            $weights['cpu'] = 1; $weights['CPU'] = 2
+            { New-Neuron -Weight $weights } | Should -Throw -ErrorId 'DuplicateInputName,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'refuses a weight that is not a number, naming its input' {
+            $err = { New-Neuron -Weight ([ordered]@{ cpu = 'high' }) } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronCommand' -PassThru
+            $err.Exception.Message | Should -Match "'cpu'"
+        }
+    }
+
     Context 'with drawn starting weights' {
         It 'gives the same weights for the same seed, and others for another seed' {
             $first = New-Neuron -InputCount 5 -Initialization HeNormal -Seed 42

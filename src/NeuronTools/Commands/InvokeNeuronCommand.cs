@@ -1,53 +1,195 @@
 using System.Collections;
+using System.Globalization;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
-/// <summary>Runs a neuron on each input vector from the pipeline or the parameter.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "Neuron")]
-[OutputType(typeof(NeuronOutput))]
+/// <summary>Runs a neuron on each input row from the pipeline or the parameter, or on a whole matrix at once.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "Neuron", DefaultParameterSetName = RowSet)]
+[OutputType(typeof(NeuronOutput), ParameterSetName = new[] { RowSet })]
+[OutputType(typeof(PSObject), ParameterSetName = new[] { RowSet })]
+[OutputType(typeof(double[]), ParameterSetName = new[] { MatrixSet })]
 public sealed class InvokeNeuronCommand : PSCmdlet
 {
+    private const string RowSet = "InputObject";
+    private const string MatrixSet = "InputMatrix";
+
+    private InputBinder _binder = null!;
+
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
     public Neuron Neuron { get; set; } = null!;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ParameterSetName = RowSet)]
     [Alias("Input", "X")]
     [AllowNull]
     public object? InputObject { get; set; }
 
+    [Parameter(ParameterSetName = RowSet)]
+    [ValidateNotNullOrEmpty]
+    public string? AsProperty { get; set; }
+
+    // Typed as object on purpose: PowerShell would convert an object[] of object[] into a double[][] one
+    // element at a time, which costs more than the whole evaluation; the rows are converted here instead.
+    [Parameter(Mandatory = true, ParameterSetName = MatrixSet)]
+    [ValidateNotNull]
+    public object InputMatrix { get; set; } = null!;
+
+    protected override void BeginProcessing()
+    {
+        _binder = new InputBinder(Neuron.InputCount, Neuron.InputName);
+    }
+
     protected override void ProcessRecord()
     {
-        if (InputVectorReader.IsListOfRows(InputObject))
+        if (ParameterSetName == MatrixSet)
         {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(InputObject)!)
+            EvaluateMatrix();
+            return;
+        }
+
+        object? input = InputObject;
+        if (_binder.IsListOfRows(input))
+        {
+            foreach (object? row in (IList)InputVectorReader.Unwrap(input)!)
             {
                 Evaluate(row);
             }
         }
         else
         {
-            Evaluate(InputObject);
+            Evaluate(input);
         }
     }
 
     private void Evaluate(object? row)
     {
         bool isLoneNumber = false;
+        NeuronOutput output;
         try
         {
-            double[] vector = InputVectorReader.Read(row, out isLoneNumber);
-            WriteObject(Neuron.EvaluateOwned(vector, row));
+            double[] vector = _binder.Bind(row, out isLoneNumber);
+            output = Neuron.EvaluateOwned(vector, row);
         }
         catch (NeuronToolsException exception) when (exception.ErrorId == "InputCountMismatch" && isLoneNumber)
         {
             string hint = " A lone number arrived: PowerShell sends the items of an array down the pipeline one by one, so to send one vector write ,(1,2,3) | Invoke-Neuron $neuron, or Invoke-Neuron $neuron 1,2,3.";
             WriteError(ErrorRecords.From(new NeuronToolsException(exception.ErrorId, exception.Kind, exception.Message + hint), row));
+            return;
         }
         catch (NeuronToolsException exception)
         {
             WriteError(ErrorRecords.From(exception, row));
+            return;
         }
+
+        if (AsProperty is null)
+        {
+            WriteObject(output);
+        }
+        else
+        {
+            WriteWithProperty(row, output.Output);
+        }
+    }
+
+    private void WriteWithProperty(object? row, double output)
+    {
+        object? unwrapped = InputVectorReader.Unwrap(row);
+        if (unwrapped is IDictionary dictionary)
+        {
+            // A dictionary's "properties" are its keys: the output becomes one more key, so $row.Score,
+            // $row['Score'] and Export-Csv all see it.
+            if (dictionary.IsReadOnly || dictionary.IsFixedSize)
+            {
+                WriteError(ErrorRecords.Create(
+                    "AsPropertyNotSupported",
+                    ErrorCategory.InvalidOperation,
+                    $"The row is a read-only or fixed-size {dictionary.GetType().Name}, so the key '{AsProperty}' cannot be added to it. Convert the rows to [pscustomobject] or [hashtable] first.",
+                    row));
+                return;
+            }
+
+            dictionary[AsProperty!] = output;
+            WriteObject(row);
+            return;
+        }
+
+        PSObject wrapped = row as PSObject ?? PSObject.AsPSObject(row!);
+        PSPropertyInfo? existing = wrapped.Properties[AsProperty!];
+        if (existing is null)
+        {
+            wrapped.Properties.Add(new PSNoteProperty(AsProperty!, output));
+        }
+        else if (existing is PSNoteProperty note)
+        {
+            note.Value = output;
+        }
+        else
+        {
+            WriteError(ErrorRecords.Create(
+                "AsPropertyConflict",
+                ErrorCategory.InvalidArgument,
+                string.Format(CultureInfo.InvariantCulture, "The row already has a property named '{0}' of its own ({1}), which cannot be replaced. Choose another name for -AsProperty.", existing.Name, existing.MemberType),
+                row));
+            return;
+        }
+
+        WriteObject(wrapped);
+    }
+
+    private void EvaluateMatrix()
+    {
+        object? matrix = InputVectorReader.Unwrap(InputMatrix);
+        try
+        {
+            double[] output = matrix switch
+            {
+                double[,] rectangular => Neuron.EvaluateBatch(rectangular),
+                double[][] jagged => Neuron.EvaluateBatch(jagged),
+                IList rows => Neuron.EvaluateBatch(ReadRows(rows)),
+                _ => throw new NeuronToolsException(
+                    "InvalidInputMatrix",
+                    ErrorKind.InvalidArgument,
+                    $"-InputMatrix takes a double[][], a double[,] or an array of rows, but got a {matrix?.GetType().Name ?? "$null"}. To evaluate one vector, use -InputObject."),
+            };
+
+            // One array, written as one object: the batch skips per-row objects on purpose.
+            WriteObject(output, enumerateCollection: false);
+        }
+        catch (NeuronToolsException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, InputMatrix));
+        }
+    }
+
+    private double[][] ReadRows(IList rows)
+    {
+        var vectors = new double[rows.Count][];
+        for (int row = 0; row < vectors.Length; row++)
+        {
+            try
+            {
+                vectors[row] = _binder.Bind(rows[row], copyVector: false, out _);
+            }
+            catch (NeuronToolsException exception)
+            {
+                // An earlier row may be bad in a way only evaluation finds (a wrong length, NaN, overflow):
+                // the error names the first bad row, so evaluate the rows before this one first.
+                var earlier = new double[row][];
+                System.Array.Copy(vectors, earlier, row);
+                Neuron.EvaluateBatch(earlier);
+
+                var rowError = new NeuronToolsException(
+                    exception.ErrorId,
+                    exception.Kind,
+                    string.Format(CultureInfo.InvariantCulture, "Row {0} (counting from 0) is bad, so no row was evaluated: {1}", row, exception.Message),
+                    exception);
+                rowError.Data["RowIndex"] = row;
+                throw rowError;
+            }
+        }
+
+        return vectors;
     }
 }

@@ -12,6 +12,7 @@ public sealed class NewNeuronCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WeightSet)]
     [Alias("Weights", "W")]
+    [WeightTransformation]
     [ValidateNotNullOrEmpty]
     public double[] Weight { get; set; } = null!;
 
@@ -50,7 +51,22 @@ public sealed class NewNeuronCommand : PSCmdlet
             double[] weight = ParameterSetName == InitializationSet
                 ? WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed())
                 : Weight;
-            WriteObject(new Neuron(weight, Bias, activation, Name, InputName));
+            string[]? inputName = InputName;
+            string[]? namesFromWeight = ParameterSetName == InitializationSet ? null : WeightTransformationAttribute.InputNamesOf(Weight);
+            if (namesFromWeight is not null)
+            {
+                if (inputName is not null)
+                {
+                    throw new NeuronToolsException(
+                        "InputNameConflict",
+                        ErrorKind.InvalidArgument,
+                        "The input names are given twice: as the keys of the -Weight dictionary and with -InputName. Give them one way only.");
+                }
+
+                inputName = namesFromWeight;
+            }
+
+            WriteObject(new Neuron(weight, Bias, activation, Name, inputName));
         }
         catch (NeuronToolsException exception)
         {
