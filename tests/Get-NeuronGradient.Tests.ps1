@@ -130,11 +130,11 @@ Describe 'Get-NeuronGradient' {
             $err[0].TargetObject | Should -Be @(1, 2)
         }
 
-        It 'reports an object row without a named input as InputPropertyNotFound' {
+        It 'reports an object row without a named input as MissingInput' {
             $named = New-Neuron -Weight 1, 1 -InputName cpu, memory
             $null = [pscustomobject]@{ cpu = 1 } | Get-NeuronGradient $named -ErrorAction SilentlyContinue -ErrorVariable err
 
-            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputPropertyNotFound,NeuronTools.Commands.GetNeuronGradientCommand'
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.GetNeuronGradientCommand'
             $err[0].Exception.Message | Should -Match 'memory'
         }
 
@@ -142,6 +142,50 @@ Describe 'Get-NeuronGradient' {
             $null = [pscustomobject]@{ a = 1; b = 2; c = 3 } | Get-NeuronGradient $neuron -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+    }
+
+    Context 'with named inputs' {
+        BeforeAll {
+            $namedNeuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -InputName cpu, memory, errors
+            $namedNetwork = New-NeuronNetwork -Shape 3, 4, 2 -Activation Tanh, Sigmoid -Initialization XavierUniform -Seed 7 -InputName cpu, memory, errors
+        }
+
+        It 'binds <Case> by input name as the vector in input order would' -TestCases @(
+            @{ Case = 'a CSV row'; Row = ('host,Errors,CPU,memory', 'web1,-1,1,0.5' | ConvertFrom-Csv) }
+            @{ Case = 'a [pscustomobject]'; Row = [pscustomobject]@{ memory = 0.5; host = 'web1'; cpu = 1; errors = -1 } }
+            @{ Case = 'a hashtable'; Row = @{ MEMORY = 0.5; Cpu = 1; errors = -1; host = 'web1' } }
+        ) {
+            param($Row)
+            $byName = $Row | Get-NeuronGradient $namedNetwork -OutputIndex 1
+            $byPosition = Get-NeuronGradient $network 1, 0.5, -1 -OutputIndex 1
+
+            $byName.Input | Should -Be @(1, 0.5, -1)
+            $byName.InputGradient | Should -Be $byPosition.InputGradient
+            $neuronGradient = $Row | Get-NeuronGradient $namedNeuron
+            $neuronGradient.Input | Should -Be @(1, 0.5, -1)
+            $neuronGradient.PreActivation | Should -Be -1.5
+        }
+
+        It 'gives every good row its gradients and every bad row its error, in input order' {
+            $rows = @(
+                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
+                @{ id = 1; cpu = 5; errors = 1 }
+                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
+                [pscustomobject]@{ id = 3; cpu = 1; memory = ''; errors = 0 }
+                , @(0, 0, 0)
+            )
+            $stream = $rows | Get-NeuronGradient $namedNeuron -ErrorAction Continue 2>&1
+
+            $stream.Count | Should -Be 5
+            $stream[0].WeightGradient | Should -Be @(5, 3, 1)
+            $stream[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.GetNeuronGradientCommand'
+            $stream[1].Exception.Message | Should -Match "'memory'"
+            # a = 0.5 - 4 + 0 + 0.5 = -3: ReLU is flat there, so every gradient is 0.
+            $stream[2].BiasGradient | Should -Be 0
+            $stream[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.GetNeuronGradientCommand'
+            $stream[3].TargetObject.id | Should -Be 3
+            $stream[4].Output | Should -Be 0.5
         }
     }
 }

@@ -155,4 +155,108 @@ Describe 'Invoke-NeuronNetwork' {
             { Invoke-NeuronNetwork $network 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronNetworkCommand'
         }
     }
+
+    Context 'with named inputs' {
+        BeforeAll {
+            $named = New-NeuronNetwork $hidden, $output -InputName cpu, memory, errors
+        }
+
+        It 'binds <Case> by input name, whatever the order and case, ignoring extra properties' -TestCases @(
+            @{ Case = 'a CSV row'; Row = ('host,Errors,CPU,memory', 'web1,1,5,3' | ConvertFrom-Csv) }
+            @{ Case = 'a [pscustomobject]'; Row = [pscustomobject]@{ memory = 3; host = 'web1'; cpu = 5; errors = 1 } }
+            @{ Case = 'a hashtable'; Row = @{ MEMORY = 3; Cpu = 5; errors = 1; host = 'web1' } }
+        ) {
+            param($Row)
+            $result = $Row | Invoke-NeuronNetwork $named
+
+            $result.Input | Should -Be @(5, 3, 1)
+            $result.Output | Should -Be @(-5.75)
+            $result.InputObject | Should -Be $Row
+        }
+
+        It 'gives every good row its output and every bad row its error, in input order' {
+            $rows = @(
+                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
+                [pscustomobject]@{ id = 1; cpu = 5 }
+                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
+                [pscustomobject]@{ id = 3; cpu = 'x'; memory = 0; errors = 0 }
+                , @(0, 0, 0)
+            )
+            # Merging the error stream into the output keeps the order in which rows were answered.
+            $stream = $rows | Invoke-NeuronNetwork $named -ErrorAction Continue 2>&1
+
+            $stream.Count | Should -Be 5
+            $stream[0].Output | Should -Be @(-5.75)
+            $stream[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $stream[1].TargetObject.id | Should -Be 1
+            $stream[2].Output | Should -Be @(-1.75)
+            $stream[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $stream[3].TargetObject.id | Should -Be 3
+            $stream[4].Output | Should -Be @(0.75)
+        }
+
+        It 'reports a row missing inputs as MissingInput naming every missing name' {
+            $null = [pscustomobject]@{ cpu = 1; mem = 2 } | Invoke-NeuronNetwork $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].Exception.Message | Should -Match "'memory', 'errors'"
+        }
+
+        It 'reports <Case> as InvalidInputValue naming the property' -TestCases @(
+            @{ Case = 'an empty cell'; Value = ''; Expected = "'memory' is empty" }
+            @{ Case = 'a comma decimal'; Value = '2,5'; Expected = "'memory' has the value '2,5'" }
+        ) {
+            param($Value, $Expected)
+            $null = @{ cpu = 1; memory = $Value; errors = 0 } | Invoke-NeuronNetwork $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].Exception.Message | Should -Match $Expected
+        }
+
+        It 'refuses a named row for a network without input names, with InputNameRequired' {
+            $null = [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 } | Invoke-NeuronNetwork $network -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+    }
+
+    Context 'with -AsProperty' {
+        BeforeAll {
+            $named = New-NeuronNetwork $hidden, $output -InputName cpu, memory, errors
+        }
+
+        It 'adds the output as a column to CSV rows, keeping the others, in order' {
+            $inPath = Join-Path $TestDrive 'in.csv'
+            $outPath = Join-Path $TestDrive 'out.csv'
+            Set-Content -LiteralPath $inPath -Value 'host,cpu,memory,errors', 'web1,5,3,1', 'web2,1,4,0', 'db1,0,0,0'
+
+            Import-Csv $inPath | Invoke-NeuronNetwork $named -AsProperty Score | Export-Csv $outPath -NoTypeInformation -UseQuotes Never
+
+            Get-Content -LiteralPath $outPath | Should -Be @('host,cpu,memory,errors,Score', 'web1,5,3,1,-5.75', 'web2,1,4,0,-1.75', 'db1,0,0,0,0.75')
+        }
+
+        It 'adds a key to a hashtable row' {
+            $row = @{ cpu = 5; memory = 3; errors = 1 }
+            $result = $row | Invoke-NeuronNetwork $named -AsProperty Score
+
+            $result['Score'] | Should -Be -5.75
+            $row['Score'] | Should -Be -5.75
+        }
+
+        It 'adds the output vector of a network with several outputs' {
+            $twoOutputs = New-NeuronNetwork -Layer (New-NeuronLayer @(1, 0), @(0, 2) -Bias 0, 1 -Activation Identity) -InputName a, b
+            $result = [pscustomobject]@{ a = 3; b = 4 } | Invoke-NeuronNetwork $twoOutputs -AsProperty Score
+
+            $result.Score | Should -Be @(3, 9)
+            , $result.Score | Should -BeOfType [double[]]
+        }
+
+        It 'refuses a name that a row has as a property of its own with AsPropertyConflict' {
+            $null = , @(5, 3, 1) | Invoke-NeuronNetwork $named -AsProperty Length -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+    }
 }

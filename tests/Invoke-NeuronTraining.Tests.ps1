@@ -222,4 +222,56 @@ Describe 'Invoke-NeuronTraining' {
             }
         }
     }
+
+    Context 'with named inputs' {
+        BeforeAll {
+            $linear = 1..12 | ForEach-Object { $a = $_ / 4; $b = (13 - $_) / 5; [ordered]@{ a = $a; b = $b; y = 1.5 * $a - 2 * $b + 0.75 } }
+            $start = New-Neuron -Weight 0, 0 -Activation Identity -InputName a, b
+            $train = { param($Rows) $Rows | Invoke-NeuronTraining $start -Target y -Optimizer SGD -LearningRate 0.05 -BatchSize 4 -Epoch 20 -Seed 3 }
+        }
+
+        It 'trains on <Case> as on the same rows as [pscustomobject]s' -TestCases @(
+            @{ Case = 'CSV rows with the columns in another order and case'; Shape = { param($r) "Y,B,host,A`n$($r.y.ToString('R', [cultureinfo]::InvariantCulture)),$($r.b.ToString('R', [cultureinfo]::InvariantCulture)),web,$($r.a.ToString('R', [cultureinfo]::InvariantCulture))" | ConvertFrom-Csv } }
+            @{ Case = 'hashtables'; Shape = { param($r) @{ A = $r.a; B = $r.b; y = $r.y } } }
+        ) {
+            param($Shape)
+            $objects = & $train ($linear | ForEach-Object { [pscustomobject]$_ })
+            $shaped = & $train ($linear | ForEach-Object { & $Shape $_ })
+
+            $shaped.Weight | Should -Be $objects.Weight
+            $shaped.Bias | Should -Be $objects.Bias
+            $shaped.TrainingHistory.TrainingRowCount | Should -Be 12
+        }
+
+        It 'trains a named network on CSV rows' {
+            $network = New-NeuronNetwork -Shape 2, 1 -Activation Identity -Seed 1 -InputName a, b
+            $csv = $linear | ForEach-Object { [pscustomobject]$_ } | ConvertTo-Csv | ConvertFrom-Csv
+            $trained = $csv | Invoke-NeuronTraining $network -Target y -Epoch 3 -Seed 1
+
+            $trained.TrainingHistory.TrainingRowCount | Should -Be 12
+        }
+
+        It 'reports a row with <Case> as <ErrorId> and trains on the rest' -TestCases @(
+            @{ Case = 'a missing input'; ErrorId = 'MissingInput'; Bad = [pscustomobject]@{ a = 1; y = 2 } }
+            @{ Case = 'a non-numeric input'; ErrorId = 'InvalidInputValue'; Bad = @{ a = 1; b = 'n/a'; y = 2 } }
+            @{ Case = 'a vector of the wrong length'; ErrorId = 'InputCountMismatch'; Bad = @(1, 2, 3) }
+        ) {
+            param($ErrorId, $Bad)
+            $rows = @([pscustomobject]$linear[0]) + @(, $Bad) + @([pscustomobject]$linear[1])
+            $trained = $rows | Invoke-NeuronTraining $start -Target y -Epoch 1 -Seed 1 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly "$ErrorId,NeuronTools.Commands.InvokeNeuronTrainingCommand"
+            $err[0].TargetObject | Should -Be $Bad
+            $trained.TrainingHistory.TrainingRowCount | Should -Be 2
+        }
+
+        It 'hints at the unary comma when lone numbers arrive' {
+            # Every row is bad, so the cmdlet then stops with NoTrainingData.
+            try { $null = 1, 2, 3 | Invoke-NeuronTraining (New-Neuron -Weight 0, 0) -Target 0, 1, 1 -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronTrainingCommand'
+            $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Invoke-NeuronTraining $model -Target 1*'
+        }
+    }
 }

@@ -124,4 +124,59 @@ Describe 'Show-Neuron' {
             $err[0].FullyQualifiedErrorId | Should -BeExactly "$ErrorId,NeuronTools.Commands.ShowNeuronCommand"
         }
     }
+
+    Context 'with named inputs' {
+        BeforeAll {
+            $named = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -Name article -InputName cpu, memory, errors
+        }
+
+        It 'explains <Case> bound by input name as the vector in input order' -TestCases @(
+            @{ Case = 'a CSV row'; Row = ('host,Errors,CPU,memory', 'web1,1,5,3' | ConvertFrom-Csv) }
+            @{ Case = 'a [pscustomobject]'; Row = [pscustomobject]@{ memory = 3; host = 'web1'; cpu = 5; errors = 1 } }
+            @{ Case = 'a hashtable'; Row = @{ MEMORY = 3; Cpu = 5; errors = 1; host = 'web1' } }
+        ) {
+            param($Row)
+            $PSStyle.OutputRendering = 'PlainText'
+
+            $Row | Show-Neuron $named | Should -Be (Show-Neuron $named 5, 3, 1)
+            $Row | Show-Neuron $named | Should -Contain 'z = relu(a) = relu(2) = 2'
+        }
+
+        It 'explains every good row and reports every bad row, in input order' {
+            $PSStyle.OutputRendering = 'PlainText'
+            $rows = @(
+                [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 }
+                [pscustomobject]@{ cpu = 5; memory = 3 }
+                @{ cpu = 'high'; memory = 3; errors = 1 }
+                @{ cpu = 1; memory = 4; errors = 0 }
+            )
+            $stream = $rows | Show-Neuron $named -ErrorAction Continue 2>&1
+            $errors = @($stream | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $results = @($stream | Where-Object { $_ -like 'z = *' -or $_ -is [System.Management.Automation.ErrorRecord] })
+
+            $errors.Count | Should -Be 2
+            $errors[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.ShowNeuronCommand'
+            $errors[0].Exception.Message | Should -Match "'errors'"
+            $errors[1].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.ShowNeuronCommand'
+            $errors[1].Exception.Message | Should -Match "'cpu' has the value 'high'"
+            $results[0] | Should -BeExactly 'z = relu(a) = relu(2) = 2'
+            $results[1] | Should -Be $errors[0]
+            $results[2] | Should -Be $errors[1]
+            $results[3] | Should -BeExactly 'z = relu(a) = relu(-3) = 0'
+        }
+
+        It 'refuses a named row for a neuron without input names, with InputNameRequired' {
+            $null = @{ cpu = 5; memory = 3; errors = 1 } | Show-Neuron $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.ShowNeuronCommand'
+        }
+
+        It 'hints at the unary comma when lone numbers arrive' {
+            $null = 5, 3, 1 | Show-Neuron $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 3
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.ShowNeuronCommand'
+            $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Show-Neuron*'
+        }
+    }
 }

@@ -78,4 +78,42 @@ Describe 'Test-NeuronModel' {
             { $truthTable | Test-NeuronModel 42 -Target 0, 1, 1, 1 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.TestNeuronModelCommand'
         }
     }
+
+    Context 'with named inputs' {
+        BeforeAll {
+            $hidden = New-NeuronLayer -Weight @(1, 0), @(0, 1) -Activation Identity
+            $output = New-NeuronLayer -Weight (, (2, -1)) -Bias 1 -Activation Identity
+            $named = New-NeuronNetwork $hidden, $output -InputName x1, x2
+        }
+
+        It 'scores <Case> bound by input name' -TestCases @(
+            @{ Case = 'CSV rows'; Rows = ("host,X2,y,X1`nweb,1,3,1`ndb,2,5,3" | ConvertFrom-Csv) }
+            @{ Case = '[pscustomobject]s'; Rows = @([pscustomobject]@{ x1 = 1; x2 = 1; y = 3 }, [pscustomobject]@{ x1 = 3; x2 = 2; y = 5 }) }
+            @{ Case = 'hashtables'; Rows = @(@{ X1 = 1; x2 = 1; y = 3 }, @{ x1 = 3; X2 = 2; y = 5 }) }
+        ) {
+            param($Rows)
+            # 2*1 - 1 + 1 = 2 (error 1) and 2*3 - 2 + 1 = 5 (error 0): MSE 0.5.
+            $evaluation = $Rows | Test-NeuronModel $named -Target y
+
+            $evaluation.RowCount | Should -Be 2
+            $evaluation.Loss | Should -Be 0.5
+        }
+
+        It 'reports a row with <Case> as <ErrorId> and scores the rest' -TestCases @(
+            @{ Case = 'a missing input'; ErrorId = 'MissingInput'; HasNames = $true; Bad = [pscustomobject]@{ x1 = 1; y = 2 } }
+            @{ Case = 'an empty input'; ErrorId = 'InvalidInputValue'; HasNames = $true; Bad = @{ x1 = ''; x2 = 1; y = 2 } }
+            @{ Case = 'a named row for a model without names'; ErrorId = 'InputNameRequired'; HasNames = $false; Bad = @{ x1 = 1; x2 = 1; y = 3 } }
+        ) {
+            param($ErrorId, $HasNames, $Bad)
+            $model = if ($HasNames) { $named } else { New-NeuronNetwork $hidden, $output }
+            $rows = @(, @(1, 1)) + @(, $Bad) + @(, @(3, 2))
+            $evaluation = $rows | Test-NeuronModel $model -Target 3, 0, 5 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly "$ErrorId,NeuronTools.Commands.TestNeuronModelCommand"
+            $err[0].TargetObject | Should -Be $Bad
+            $evaluation.RowCount | Should -Be 2
+            $evaluation.Loss | Should -Be 0.5
+        }
+    }
 }

@@ -47,7 +47,7 @@ internal sealed class InputBinder
     /// True for an array or list whose every item is a row (a vector, a dictionary or an object with
     /// properties), which stands for several inputs; false for one vector, such as 5, 3, 1.
     /// </summary>
-    internal bool IsListOfRows(object? value)
+    private bool IsListOfRows(object? value)
     {
         object? unwrapped = InputVectorReader.Unwrap(value);
         if (unwrapped is double[] || unwrapped is not IList list || list.Count == 0)
@@ -65,6 +65,39 @@ internal sealed class InputBinder
 
         return true;
     }
+
+    /// <summary>
+    /// The rows one pipeline object stands for: the items of a list of rows (see <see cref="IsListOfRows"/>),
+    /// or else the object itself.
+    /// </summary>
+    internal IEnumerable<object?> Rows(object? input)
+    {
+        if (IsListOfRows(input))
+        {
+            foreach (object? row in (IList)InputVectorReader.Unwrap(input)!)
+            {
+                yield return row;
+            }
+        }
+        else
+        {
+            yield return input;
+        }
+    }
+
+    /// <summary>
+    /// The error to report for a row that could not be used. An InputCountMismatch caused by a lone number
+    /// gets a hint at the unary comma, with <paramref name="usage"/> showing how to send one vector to the
+    /// command at hand, such as ",(1,2,3) | Invoke-Neuron $neuron".
+    /// </summary>
+    internal static NeuronToolsException Explain(NeuronToolsException exception, bool isLoneNumber, string usage) =>
+        exception.ErrorId == "InputCountMismatch" && isLoneNumber
+            ? new NeuronToolsException(
+                exception.ErrorId,
+                exception.Kind,
+                exception.Message + " A lone number arrived: PowerShell sends the items of an array down the pipeline one by one, so to send one vector write " + usage + ".",
+                exception)
+            : exception;
 
     /// <summary>Reads one row into a new array. <paramref name="isLoneNumber"/> tells whether a single number arrived on its own.</summary>
     internal double[] Bind(object? row, out bool isLoneNumber) => Bind(row, copyVector: true, out isLoneNumber);

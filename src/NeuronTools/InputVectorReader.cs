@@ -15,25 +15,6 @@ internal static class InputVectorReader
     internal static object? Unwrap(object? value) =>
         value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
 
-    /// <summary>True for an array or list of rows (each itself a list), which stands for several inputs.</summary>
-    internal static bool IsListOfRows(object? value)
-    {
-        if (Unwrap(value) is not IList list || list.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (object? item in list)
-        {
-            if (!IsVectorLike(Unwrap(item)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Reads a vector. <paramref name="isLoneNumber"/> tells whether a single number arrived on its own.</summary>
     internal static double[] Read(object? value, out bool isLoneNumber)
     {
@@ -96,8 +77,6 @@ internal static class InputVectorReader
                 throw InvalidValue(position, "a " + other.GetType().Name, "Give every position a number.");
         }
     }
-
-    private static bool IsVectorLike(object? value) => value is IList;
 
     private static NeuronToolsException InvalidValue(int position, string found, string fix) => new(
         "InvalidInputValue",

@@ -6,10 +6,7 @@ using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
-/// <summary>
-/// Reads pipeline rows for a Neuron or a NeuronNetwork: numeric vectors, or objects (Import-Csv rows,
-/// PSCustomObjects, hashtables) whose properties bind by the model's input names.
-/// </summary>
+/// <summary>The models that read labelled or unlabelled rows: a Neuron or a NeuronNetwork given as -Model.</summary>
 internal static class ModelRows
 {
     /// <summary>The Neuron or NeuronNetwork a -Model argument carries; anything else is UnsupportedModel.</summary>
@@ -19,93 +16,10 @@ internal static class ModelRows
         return model is Neuron or NeuronNetwork ? model : throw DenseStack.UnsupportedModel(model);
     }
 
-    internal static IReadOnlyList<string>? InputNames(object model) => model is Neuron neuron ? neuron.InputName : ((NeuronNetwork)model).InputName;
-
-    /// <summary>True for a row that is an object with properties rather than a vector or a number.</summary>
-    internal static bool IsRecord(object? row)
-    {
-        object? unwrapped = InputVectorReader.Unwrap(row);
-        return unwrapped is PSCustomObject or IDictionary || (unwrapped is not null && unwrapped is not IList && unwrapped is not string && !IsNumber(unwrapped) && row is PSObject);
-    }
-
-    /// <summary>Reads one row as the model's input vector.</summary>
-    internal static double[] Read(object? row, object model, out bool isLoneNumber)
-    {
-        isLoneNumber = false;
-        if (!IsRecord(row))
-        {
-            return InputVectorReader.Read(row, out isLoneNumber);
-        }
-
-        var names = InputNames(model) ?? throw new NeuronToolsException(
-            "InputNameRequired",
-            ErrorKind.InvalidArgument,
-            "The row is an object with properties, but the model has no input names to bind them by. Build it with -InputName (for example New-Neuron -InputCount 2 -InputName cpu, memory), or send numeric vectors.");
-        var vector = new double[names.Count];
-        for (int i = 0; i < vector.Length; i++)
-        {
-            if (!TryGetProperty(row, names[i], out object? value))
-            {
-                throw new NeuronToolsException(
-                    "InputPropertyNotFound",
-                    ErrorKind.InvalidData,
-                    $"The row has no property '{names[i]}', which the model reads as input {i}. Give every row the properties {string.Join(", ", names)}.");
-            }
-
-            vector[i] = ReadNamed(value, names[i], "input");
-        }
-
-        return vector;
-    }
-
-    /// <summary>Finds a property (or a dictionary key) by name, ignoring case as PowerShell does.</summary>
-    internal static bool TryGetProperty(object? row, string name, out object? value)
-    {
-        object? unwrapped = InputVectorReader.Unwrap(row);
-        if (unwrapped is IDictionary dictionary)
-        {
-            foreach (DictionaryEntry entry in dictionary)
-            {
-                if (string.Equals(entry.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = entry.Value;
-                    return true;
-                }
-            }
-
-            value = null;
-            return false;
-        }
-
-        var property = PSObject.AsPSObject(row!).Properties[name];
-        value = property?.Value;
-        return property is not null;
-    }
-
-    /// <summary>A named value as a number; the message names the property instead of a position.</summary>
-    internal static double ReadNamed(object? value, string name, string what)
-    {
-        try
-        {
-            return InputVectorReader.ReadElement(value, 0);
-        }
-        catch (NeuronToolsException exception)
-        {
-            string found = InputVectorReader.Unwrap(value) switch
-            {
-                null => "empty",
-                string text when text.Length == 0 => "empty",
-                var other => "'" + Convert.ToString(other, CultureInfo.InvariantCulture) + "'",
-            };
-            throw new NeuronToolsException(
-                what == "target" ? "InvalidTarget" : exception.ErrorId,
-                exception.Kind,
-                $"The {what} property '{name}' is {found}, which is not a number. Numbers in text are read with the invariant culture: write 2.5, not 2,5.");
-        }
-    }
-
-    private static bool IsNumber(object value) =>
-        value is double or float or decimal or int or long or short or byte or sbyte or uint or ulong or ushort;
+    /// <summary>The binder for the model's rows: its input count, and its input names if it has them.</summary>
+    internal static InputBinder Binder(object model) => model is Neuron neuron
+        ? new InputBinder(neuron.InputCount, neuron.InputName)
+        : new InputBinder(((NeuronNetwork)model).InputCount, ((NeuronNetwork)model).InputName);
 }
 
 /// <summary>
@@ -116,7 +30,8 @@ internal static class ModelRows
 internal sealed class LabelledRows
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly object _model;
+    private readonly InputBinder _binder;
+    private readonly string _usage;
     private readonly DenseStack _stack;
     private readonly LossFunction _loss;
     private readonly bool _isStep;
@@ -126,7 +41,8 @@ internal sealed class LabelledRows
     internal LabelledRows(PSCmdlet cmdlet, object model, object?[] target, LossFunction loss)
     {
         _cmdlet = cmdlet;
-        _model = model;
+        _binder = ModelRows.Binder(model);
+        _usage = ",(1,2,3) | " + cmdlet.MyInvocation.MyCommand.Name + " $model -Target 1";
         _stack = DenseStack.FromModel(model);
         _loss = loss;
         _isStep = _stack.Layers.Length == 1 && _stack.OutputCount == 1 && _stack.OutputLayer.Activation.Name == "BinaryStep";
@@ -153,16 +69,9 @@ internal sealed class LabelledRows
     /// <summary>Reads a pipeline object, which may itself be an array of rows.</summary>
     internal void Add(object? inputObject)
     {
-        if (InputVectorReader.IsListOfRows(inputObject))
+        foreach (object? row in _binder.Rows(inputObject))
         {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(inputObject)!)
-            {
-                AddRow(row);
-            }
-        }
-        else
-        {
-            AddRow(inputObject);
+            AddRow(row);
         }
     }
 
@@ -210,35 +119,18 @@ internal sealed class LabelledRows
     private void AddRow(object? row)
     {
         int index = Seen++;
+        bool isLoneNumber = false;
         try
         {
-            double[] input = ModelRows.Read(row, _model, out _);
-            if (input.Length != _stack.InputCount)
-            {
-                throw new NeuronToolsException(
-                    "InputCountMismatch",
-                    ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The model has {_stack.InputCount} inputs but the row has {input.Length} values. Give one value per input, in order."));
-            }
-
-            for (int i = 0; i < input.Length; i++)
-            {
-                if (!Neuron.IsFinite(input[i]))
-                {
-                    throw new NeuronToolsException(
-                        "NonFiniteInput",
-                        ErrorKind.InvalidData,
-                        FormattableString.Invariant($"The input value at position {i} is {Neuron.Describe(input[i])}; inputs must be finite numbers. Remove or replace the value."));
-                }
-            }
-
+            double[] input = _binder.Bind(row, out isLoneNumber);
+            NeuronNetwork.CheckInput(input, _stack.InputCount, "model");
             double[] target = TargetEncoder.Encode(ReadTarget(row, index), _loss, _stack.OutputCount, _isStep);
             Input.Add(input);
             Target.Add(target);
         }
         catch (NeuronToolsException exception)
         {
-            _cmdlet.WriteError(ErrorRecords.From(exception, row));
+            _cmdlet.WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, _usage), row));
         }
     }
 
@@ -264,7 +156,7 @@ internal sealed class LabelledRows
             }
         }
 
-        if (!ModelRows.IsRecord(row))
+        if (!IsRecord(row))
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "TargetPropertyNeedsObjectRows",
@@ -273,7 +165,7 @@ internal sealed class LabelledRows
                 row));
         }
 
-        if (_targetNames.Length == 1 && ModelRows.TryGetProperty(row, _targetNames[0], out object? single) && InputVectorReader.Unwrap(single) is IList list)
+        if (_targetNames.Length == 1 && TryGetProperty(row, _targetNames[0], out object? single) && InputVectorReader.Unwrap(single) is IList list)
         {
             return InputVectorReader.Read(list, out _);
         }
@@ -281,7 +173,7 @@ internal sealed class LabelledRows
         var target = new double[_targetNames.Length];
         for (int j = 0; j < target.Length; j++)
         {
-            if (!ModelRows.TryGetProperty(row, _targetNames[j], out object? value))
+            if (!TryGetProperty(row, _targetNames[j], out object? value))
             {
                 throw new NeuronToolsException(
                     "InvalidTarget",
@@ -289,9 +181,62 @@ internal sealed class LabelledRows
                     $"The row has no target property '{_targetNames[j]}'. Give every row its target, or name the right property with -Target.");
             }
 
-            target[j] = ModelRows.ReadNamed(value, _targetNames[j], "target");
+            target[j] = ReadTargetValue(value, _targetNames[j]);
         }
 
         return target;
+    }
+
+    /// <summary>True for a row that is an object with properties rather than a vector or a number.</summary>
+    private static bool IsRecord(object? row)
+    {
+        object? unwrapped = InputVectorReader.Unwrap(row);
+        return unwrapped is PSCustomObject or IDictionary || (unwrapped is not null && unwrapped is not IList && unwrapped is not string && !unwrapped.GetType().IsPrimitive && unwrapped is not decimal && row is PSObject);
+    }
+
+    /// <summary>Finds a target property (or a dictionary key) by name, ignoring case as PowerShell does.</summary>
+    private static bool TryGetProperty(object? row, string name, out object? value)
+    {
+        object? unwrapped = InputVectorReader.Unwrap(row);
+        if (unwrapped is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (string.Equals(entry.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = entry.Value;
+                    return true;
+                }
+            }
+
+            value = null;
+            return false;
+        }
+
+        var property = PSObject.AsPSObject(row!).Properties[name];
+        value = property?.Value;
+        return property is not null;
+    }
+
+    /// <summary>A target property's value as a number; the message names the property.</summary>
+    private static double ReadTargetValue(object? value, string name)
+    {
+        try
+        {
+            return InputVectorReader.ReadElement(value, 0);
+        }
+        catch (NeuronToolsException exception)
+        {
+            string found = InputVectorReader.Unwrap(value) switch
+            {
+                null => "empty",
+                string text when text.Length == 0 => "empty",
+                var other => "'" + Convert.ToString(other, CultureInfo.InvariantCulture) + "'",
+            };
+            throw new NeuronToolsException(
+                "InvalidTarget",
+                exception.Kind,
+                $"The target property '{name}' is {found}, which is not a number. Numbers in text are read with the invariant culture: write 2.5, not 2,5.");
+        }
     }
 }

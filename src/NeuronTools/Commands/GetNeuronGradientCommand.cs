@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
@@ -9,6 +8,7 @@ namespace NeuronTools.Commands;
 public sealed class GetNeuronGradientCommand : PSCmdlet
 {
     private object _model = null!;
+    private InputBinder _binder = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
@@ -29,6 +29,7 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
         try
         {
             _model = ModelRows.Model(Model);
+            _binder = ModelRows.Binder(_model);
             int outputs = _model is NeuronNetwork network ? network.OutputCount : 1;
             if (OutputIndex >= outputs)
             {
@@ -46,37 +47,29 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputVectorReader.IsListOfRows(InputObject))
+        foreach (object? row in _binder.Rows(InputObject))
         {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(InputObject)!)
-            {
-                Compute(row);
-            }
-        }
-        else
-        {
-            Compute(InputObject);
+            Compute(row);
         }
     }
 
     private void Compute(object? row)
     {
         bool isLoneNumber = false;
+        object gradient;
         try
         {
-            double[] input = ModelRows.Read(row, _model, out isLoneNumber);
-            WriteObject(_model is Neuron neuron
+            double[] input = _binder.Bind(row, out isLoneNumber);
+            gradient = _model is Neuron neuron
                 ? GradientCalculator.Compute(neuron, input, row)
-                : GradientCalculator.Compute((NeuronNetwork)_model, input, OutputIndex, row));
-        }
-        catch (NeuronToolsException exception) when (exception.ErrorId == "InputCountMismatch" && isLoneNumber)
-        {
-            string hint = " A lone number arrived: PowerShell sends the items of an array down the pipeline one by one, so to send one vector write ,(1,2,3) | Get-NeuronGradient $model, or Get-NeuronGradient $model 1,2,3.";
-            WriteError(ErrorRecords.From(new NeuronToolsException(exception.ErrorId, exception.Kind, exception.Message + hint), row));
+                : GradientCalculator.Compute((NeuronNetwork)_model, input, OutputIndex, row);
         }
         catch (NeuronToolsException exception)
         {
-            WriteError(ErrorRecords.From(exception, row));
+            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Get-NeuronGradient $model, or Get-NeuronGradient $model 1,2,3"), row));
+            return;
         }
+
+        WriteObject(gradient);
     }
 }

@@ -48,94 +48,28 @@ public sealed class InvokeNeuronCommand : PSCmdlet
             return;
         }
 
-        object? input = InputObject;
-        if (_binder.IsListOfRows(input))
+        foreach (object? row in _binder.Rows(InputObject))
         {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(input)!)
-            {
-                Evaluate(row);
-            }
-        }
-        else
-        {
-            Evaluate(input);
+            Evaluate(row);
         }
     }
 
     private void Evaluate(object? row)
     {
         bool isLoneNumber = false;
-        NeuronOutput output;
+        object result;
         try
         {
-            double[] vector = _binder.Bind(row, out isLoneNumber);
-            output = Neuron.EvaluateOwned(vector, row);
-        }
-        catch (NeuronToolsException exception) when (exception.ErrorId == "InputCountMismatch" && isLoneNumber)
-        {
-            string hint = " A lone number arrived: PowerShell sends the items of an array down the pipeline one by one, so to send one vector write ,(1,2,3) | Invoke-Neuron $neuron, or Invoke-Neuron $neuron 1,2,3.";
-            WriteError(ErrorRecords.From(new NeuronToolsException(exception.ErrorId, exception.Kind, exception.Message + hint), row));
-            return;
+            NeuronOutput output = Neuron.EvaluateOwned(_binder.Bind(row, out isLoneNumber), row);
+            result = AsProperty is null ? output : RowProperty.Add(row, AsProperty, output.Output);
         }
         catch (NeuronToolsException exception)
         {
-            WriteError(ErrorRecords.From(exception, row));
+            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Invoke-Neuron $neuron, or Invoke-Neuron $neuron 1,2,3"), row));
             return;
         }
 
-        if (AsProperty is null)
-        {
-            WriteObject(output);
-        }
-        else
-        {
-            WriteWithProperty(row, output.Output);
-        }
-    }
-
-    private void WriteWithProperty(object? row, double output)
-    {
-        object? unwrapped = InputVectorReader.Unwrap(row);
-        if (unwrapped is IDictionary dictionary)
-        {
-            // A dictionary's "properties" are its keys: the output becomes one more key, so $row.Score,
-            // $row['Score'] and Export-Csv all see it.
-            if (dictionary.IsReadOnly || dictionary.IsFixedSize)
-            {
-                WriteError(ErrorRecords.Create(
-                    "AsPropertyNotSupported",
-                    ErrorCategory.InvalidOperation,
-                    $"The row is a read-only or fixed-size {dictionary.GetType().Name}, so the key '{AsProperty}' cannot be added to it. Convert the rows to [pscustomobject] or [hashtable] first.",
-                    row));
-                return;
-            }
-
-            dictionary[AsProperty!] = output;
-            WriteObject(row);
-            return;
-        }
-
-        PSObject wrapped = row as PSObject ?? PSObject.AsPSObject(row!);
-        PSPropertyInfo? existing = wrapped.Properties[AsProperty!];
-        if (existing is null)
-        {
-            wrapped.Properties.Add(new PSNoteProperty(AsProperty!, output));
-        }
-        else if (existing is PSNoteProperty note)
-        {
-            note.Value = output;
-        }
-        else
-        {
-            WriteError(ErrorRecords.Create(
-                "AsPropertyConflict",
-                ErrorCategory.InvalidArgument,
-                string.Format(CultureInfo.InvariantCulture, "The row already has a property named '{0}' of its own ({1}), which cannot be replaced. Choose another name for -AsProperty.", existing.Name, existing.MemberType),
-                row));
-            return;
-        }
-
-        WriteObject(wrapped);
+        WriteObject(result);
     }
 
     private void EvaluateMatrix()

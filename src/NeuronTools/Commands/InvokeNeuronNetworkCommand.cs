@@ -1,13 +1,16 @@
-using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
-/// <summary>Runs a network on each input vector from the pipeline or the parameter.</summary>
+/// <summary>Runs a network on each input row from the pipeline or the parameter.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "NeuronNetwork")]
 [OutputType(typeof(NetworkOutput))]
+[OutputType(typeof(PSObject))]
 public sealed class InvokeNeuronNetworkCommand : PSCmdlet
 {
+    private InputBinder _binder = null!;
+
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
     public NeuronNetwork Network { get; set; } = null!;
@@ -17,40 +20,42 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
     [AllowNull]
     public object? InputObject { get; set; }
 
-    protected override void ProcessRecord()
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AsProperty { get; set; }
+
+    protected override void BeginProcessing()
     {
-        if (InputVectorReader.IsListOfRows(InputObject))
-        {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(InputObject)!)
-            {
-                Evaluate(row);
-            }
-        }
-        else
-        {
-            Evaluate(InputObject);
-        }
+        _binder = new InputBinder(Network.InputCount, Network.InputName);
     }
 
-    /// <summary>The one place a pipeline object becomes an input vector.</summary>
-    private static double[] ReadInput(object? row, out bool isLoneNumber) => InputVectorReader.Read(row, out isLoneNumber);
+    protected override void ProcessRecord()
+    {
+        foreach (object? row in _binder.Rows(InputObject))
+        {
+            Evaluate(row);
+        }
+    }
 
     private void Evaluate(object? row)
     {
         bool isLoneNumber = false;
+        object result;
         try
         {
-            double[] vector = ReadInput(row, out isLoneNumber);
-            WriteObject(Network.EvaluateOwned(vector, row));
-        }
-        catch (NeuronToolsException exception) when (exception.ErrorId == "InputCountMismatch" && isLoneNumber)
-        {
-            string hint = " A lone number arrived: PowerShell sends the items of an array down the pipeline one by one, so to send one vector write ,(1,2,3) | Invoke-NeuronNetwork $network, or Invoke-NeuronNetwork $network 1,2,3.";
-            WriteError(ErrorRecords.From(new NeuronToolsException(exception.ErrorId, exception.Kind, exception.Message + hint), row));
+            NetworkOutput output = Network.EvaluateOwned(_binder.Bind(row, out isLoneNumber), row);
+            result = AsProperty is null ? output : RowProperty.Add(row, AsProperty, PropertyValue(output));
         }
         catch (NeuronToolsException exception)
         {
-            WriteError(ErrorRecords.From(exception, row));
+            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Invoke-NeuronNetwork $network, or Invoke-NeuronNetwork $network 1,2,3"), row));
+            return;
         }
+
+        WriteObject(result);
     }
+
+    // One output is a number, so Export-Csv writes it as a column; several stay together as one array.
+    private static object PropertyValue(NetworkOutput output) =>
+        output.Output.Count == 1 ? output.Output[0] : output.Output.ToArray();
 }

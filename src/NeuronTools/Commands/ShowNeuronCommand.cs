@@ -13,6 +13,8 @@ public sealed class ShowNeuronCommand : PSCmdlet
 {
     private bool _unicode;
     private bool _any;
+    private InputBinder? _binder;
+    private Neuron? _binderNeuron;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -40,33 +42,36 @@ public sealed class ShowNeuronCommand : PSCmdlet
             return;
         }
 
-        if (InputVectorReader.IsListOfRows(InputObject))
+        foreach (object? row in Binder().Rows(InputObject))
         {
-            foreach (object? row in (System.Collections.IList)InputVectorReader.Unwrap(InputObject)!)
-            {
-                Explain(row);
-            }
-        }
-        else
-        {
-            Explain(InputObject);
+            Explain(row);
         }
     }
 
     private void Explain(object? row)
     {
+        bool isLoneNumber = false;
         try
         {
-            Write(ReadInput(row));
+            Write(Binder().Bind(row, out isLoneNumber));
         }
         catch (NeuronToolsException exception)
         {
-            WriteError(ErrorRecords.From(exception, row));
+            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Show-Neuron $neuron, or Show-Neuron $neuron 1,2,3"), row));
         }
     }
 
-    /// <summary>The one place an input object becomes a vector, so richer input binding can slot in here.</summary>
-    private static double[] ReadInput(object? row) => InputVectorReader.Read(row, out _);
+    // The neuron may arrive from the pipeline, one per record, so the binder follows the neuron at hand.
+    private InputBinder Binder()
+    {
+        if (!ReferenceEquals(_binderNeuron, Neuron))
+        {
+            _binder = new InputBinder(Neuron.InputCount, Neuron.InputName);
+            _binderNeuron = Neuron;
+        }
+
+        return _binder!;
+    }
 
     private void Write(double[]? input)
     {

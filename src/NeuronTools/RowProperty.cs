@@ -1,0 +1,54 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>Adds a model's output to the row it came from, for -AsProperty: the row goes on down the pipeline, scored.</summary>
+internal static class RowProperty
+{
+    /// <summary>
+    /// Sets <paramref name="name"/> to <paramref name="value"/> on <paramref name="row"/> and returns the object to
+    /// write. Throws AsPropertyNotSupported for a dictionary that cannot take a key, and AsPropertyConflict for a
+    /// property of the row's own type that cannot be replaced.
+    /// </summary>
+    internal static object Add(object? row, string name, object value)
+    {
+        object? unwrapped = InputVectorReader.Unwrap(row);
+        if (unwrapped is IDictionary dictionary)
+        {
+            // A dictionary's "properties" are its keys: the output becomes one more key, so $row.Score,
+            // $row['Score'] and Export-Csv all see it.
+            if (dictionary.IsReadOnly || dictionary.IsFixedSize)
+            {
+                throw new NeuronToolsException(
+                    "AsPropertyNotSupported",
+                    ErrorKind.InvalidOperation,
+                    string.Format(CultureInfo.InvariantCulture, "The row is a read-only or fixed-size {0}, so the key '{1}' cannot be added to it. Convert the rows to [pscustomobject] or [hashtable] first.", dictionary.GetType().Name, name));
+            }
+
+            dictionary[name] = value;
+            return row!;
+        }
+
+        PSObject wrapped = row as PSObject ?? PSObject.AsPSObject(row!);
+        PSPropertyInfo? existing = wrapped.Properties[name];
+        if (existing is null)
+        {
+            wrapped.Properties.Add(new PSNoteProperty(name, value));
+        }
+        else if (existing is PSNoteProperty note)
+        {
+            note.Value = value;
+        }
+        else
+        {
+            throw new NeuronToolsException(
+                "AsPropertyConflict",
+                ErrorKind.InvalidArgument,
+                string.Format(CultureInfo.InvariantCulture, "The row already has a property named '{0}' of its own ({1}), which cannot be replaced. Choose another name for -AsProperty.", existing.Name, existing.MemberType));
+        }
+
+        return wrapped;
+    }
+}
