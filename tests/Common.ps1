@@ -25,3 +25,17 @@ function Invoke-FreshPwsh {
     $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-Command', $Command))
     & $host_ $arguments
 }
+
+function New-MixedInputRow {
+    # Six rows for a model with the inputs cpu, memory, errors, in the forms and faults users send:
+    # 0 an object (5, 3, 1); 1 an object missing memory and errors (MissingInput); 2 a hashtable (1, 4, 0);
+    # 3 an object whose cpu is 'x' (InvalidInputValue); 4 the vector (0, 0, 0); 5 an object (2, 0, 0).
+    @(
+        [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
+        [pscustomobject]@{ id = 1; cpu = 5 }
+        @{ id = 2; cpu = 1; memory = 4; errors = 0 }
+        [pscustomobject]@{ id = 3; cpu = 'x'; memory = 0; errors = 0 }
+        , @(0, 0, 0)
+        [pscustomobject]@{ id = 5; cpu = 2; memory = 0; errors = 0 }
+    )
+}

@@ -168,16 +168,9 @@ Describe 'Get-NeuronGradient' {
         }
 
         It 'gives every good row its gradients and every bad row its error, in input order' {
-            $rows = @(
-                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
-                @{ id = 1; cpu = 5; errors = 1 }
-                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
-                [pscustomobject]@{ id = 3; cpu = 1; memory = ''; errors = 0 }
-                , @(0, 0, 0)
-            )
-            $stream = $rows | Get-NeuronGradient $namedNeuron -ErrorAction Continue 2>&1
+            $stream = New-MixedInputRow | Get-NeuronGradient $namedNeuron -ErrorAction Continue 2>&1
 
-            $stream.Count | Should -Be 5
+            $stream.Count | Should -Be 6
             $stream[0].WeightGradient | Should -Be @(5, 3, 1)
             $stream[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.GetNeuronGradientCommand'
             $stream[1].Exception.Message | Should -Match "'memory'"
@@ -186,6 +179,7 @@ Describe 'Get-NeuronGradient' {
             $stream[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.GetNeuronGradientCommand'
             $stream[3].TargetObject.id | Should -Be 3
             $stream[4].Output | Should -Be 0.5
+            $stream[5].WeightGradient | Should -Be @(2, 0, 0)
         }
     }
 }

@@ -265,14 +265,7 @@ Describe 'Invoke-Neuron' {
         }
 
         It 'gives every good row its output and every bad row its error, in input order' {
-            $rows = @(
-                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
-                [pscustomobject]@{ id = 1; cpu = 5 }
-                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
-                [pscustomobject]@{ id = 3; cpu = 'x'; memory = 0; errors = 0 }
-                , @(0, 0, 0)
-                [pscustomobject]@{ id = 5; cpu = 2; memory = 0; errors = 0 }
-            )
+            $rows = New-MixedInputRow
             # Merging the error stream into the output keeps the order in which rows were answered.
             $stream = $rows | Invoke-Neuron $named -AsProperty Score -ErrorAction Continue 2>&1
 

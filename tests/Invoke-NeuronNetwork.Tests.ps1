@@ -175,17 +175,10 @@ Describe 'Invoke-NeuronNetwork' {
         }
 
         It 'gives every good row its output and every bad row its error, in input order' {
-            $rows = @(
-                [pscustomobject]@{ id = 0; cpu = 5; memory = 3; errors = 1 }
-                [pscustomobject]@{ id = 1; cpu = 5 }
-                @{ id = 2; cpu = 1; memory = 4; errors = 0 }
-                [pscustomobject]@{ id = 3; cpu = 'x'; memory = 0; errors = 0 }
-                , @(0, 0, 0)
-            )
             # Merging the error stream into the output keeps the order in which rows were answered.
-            $stream = $rows | Invoke-NeuronNetwork $named -ErrorAction Continue 2>&1
+            $stream = New-MixedInputRow | Invoke-NeuronNetwork $named -ErrorAction Continue 2>&1
 
-            $stream.Count | Should -Be 5
+            $stream.Count | Should -Be 6
             $stream[0].Output | Should -Be @(-5.75)
             $stream[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronNetworkCommand'
             $stream[1].TargetObject.id | Should -Be 1
@@ -193,6 +186,7 @@ Describe 'Invoke-NeuronNetwork' {
             $stream[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronNetworkCommand'
             $stream[3].TargetObject.id | Should -Be 3
             $stream[4].Output | Should -Be @(0.75)
+            $stream[5].Output | Should -Be @(-2.25)
         }
 
         It 'reports a row missing inputs as MissingInput naming every missing name' {
