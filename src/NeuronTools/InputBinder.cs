@@ -70,20 +70,8 @@ internal sealed class InputBinder
     /// The rows one pipeline object stands for: the items of a list of rows (see <see cref="IsListOfRows"/>),
     /// or else the object itself.
     /// </summary>
-    internal IEnumerable<object?> Rows(object? input)
-    {
-        if (IsListOfRows(input))
-        {
-            foreach (object? row in (IList)InputVectorReader.Unwrap(input)!)
-            {
-                yield return row;
-            }
-        }
-        else
-        {
-            yield return input;
-        }
-    }
+    internal RowList Rows(object? input) =>
+        IsListOfRows(input) ? new RowList((IList)InputVectorReader.Unwrap(input)!, null) : new RowList(null, input);
 
     /// <summary>
     /// The error to report for a row that could not be used. An InputCountMismatch caused by a lone number
@@ -322,4 +310,40 @@ internal sealed class InputBinder
             string.Join(", ", missing.Select(name => "'" + name + "'")),
             string.Join(", ", _names!),
             string.Join(", ", present)));
+}
+
+/// <summary>
+/// The rows of one pipeline object, for foreach. A struct, so that the pipeline's per-object path allocates nothing
+/// to enumerate what is nearly always a single row.
+/// </summary>
+internal readonly struct RowList
+{
+    private readonly IList? _list;
+    private readonly object? _single;
+
+    internal RowList(IList? list, object? single)
+    {
+        _list = list;
+        _single = single;
+    }
+
+    public Enumerator GetEnumerator() => new(_list, _single);
+
+    internal struct Enumerator
+    {
+        private readonly IList? _list;
+        private readonly object? _single;
+        private int _index;
+
+        internal Enumerator(IList? list, object? single)
+        {
+            _list = list;
+            _single = single;
+            _index = -1;
+        }
+
+        public object? Current => _list is null ? _single : _list[_index];
+
+        public bool MoveNext() => ++_index < (_list?.Count ?? 1);
+    }
 }
