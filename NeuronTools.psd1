@@ -20,6 +20,9 @@
         'Invoke-NeuronNetwork'
         'Show-Neuron'
         'Show-Activation'
+        'Get-NeuronGradient'
+        'Invoke-NeuronTraining'
+        'Test-NeuronModel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

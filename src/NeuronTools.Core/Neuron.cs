@@ -16,6 +16,12 @@ public sealed class Neuron
     private readonly double[] _weight;
 
     public Neuron(IEnumerable<double> weight, double bias = 0.0, ScalarActivation? activation = null, string? name = null, IEnumerable<string>? inputName = null)
+        : this(weight, bias, activation, name, inputName, null)
+    {
+    }
+
+    /// <summary>A neuron that carries the history of the training that produced it.</summary>
+    public Neuron(IEnumerable<double> weight, double bias, ScalarActivation? activation, string? name, IEnumerable<string>? inputName, TrainingHistory? trainingHistory)
     {
         if (weight is null)
         {
@@ -52,6 +58,7 @@ public sealed class Neuron
         Activation = activation ?? ActivationCatalog.CreateScalar("ReLU");
         Name = name;
         InputName = inputName is null ? null : ValidateInputNames(inputName.ToArray(), _weight.Length);
+        TrainingHistory = trainingHistory;
     }
 
     public IReadOnlyList<double> Weight { get; }
@@ -66,6 +73,9 @@ public sealed class Neuron
 
     /// <summary>The names of the inputs, in weight order, when the neuron reads named inputs; otherwise null.</summary>
     public IReadOnlyList<string>? InputName { get; }
+
+    /// <summary>How this neuron was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
+    public TrainingHistory? TrainingHistory { get; }
 
     /// <summary>a = Σ w_i·x_i + b, summed left to right as the article writes it, then the bias added.</summary>
     public double PreActivation(IReadOnlyList<double> input)

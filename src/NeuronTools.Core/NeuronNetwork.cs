@@ -19,6 +19,13 @@ public sealed class NeuronNetwork
     {
     }
 
+    /// <summary>A network that carries the history of the training that produced it.</summary>
+    public NeuronNetwork(IEnumerable<NeuronLayer> layers, string? name, IEnumerable<string>? inputName, TrainingHistory? trainingHistory)
+        : this(layers?.ToArray() ?? throw new ArgumentNullException(nameof(layers)), name, inputName?.ToArray())
+    {
+        TrainingHistory = trainingHistory;
+    }
+
     private NeuronNetwork(NeuronLayer[] layers, string? name, string[]? inputName)
     {
         if (layers.Length == 0)
@@ -72,6 +79,9 @@ public sealed class NeuronNetwork
 
     /// <summary>The names of the inputs, in order, when the network reads named inputs; otherwise null.</summary>
     public IReadOnlyList<string>? InputName { get; }
+
+    /// <summary>How this network was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
+    public TrainingHistory? TrainingHistory { get; }
 
     /// <summary>
     /// A network of the given shape (input count, then each layer's neuron count) with seeded starting

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+
+namespace NeuronTools;
+
+/// <summary>How a model was trained: the settings, the seed actually used, and the loss of every epoch.</summary>
+public sealed class TrainingHistory
+{
+    public TrainingHistory(
+        LossFunction loss,
+        Optimizer optimizer,
+        double learningRate,
+        int batchSize,
+        int seed,
+        int trainingRowCount,
+        int validationRowCount,
+        IEnumerable<TrainingEpoch> epoch,
+        bool stopped = false)
+    {
+        if (epoch is null)
+        {
+            throw new ArgumentNullException(nameof(epoch));
+        }
+
+        Loss = loss;
+        Optimizer = optimizer;
+        LearningRate = learningRate;
+        BatchSize = batchSize;
+        Seed = seed;
+        TrainingRowCount = trainingRowCount;
+        ValidationRowCount = validationRowCount;
+        Epoch = new ReadOnlyCollection<TrainingEpoch>(epoch.ToArray());
+        Stopped = stopped;
+    }
+
+    public LossFunction Loss { get; }
+
+    public Optimizer Optimizer { get; }
+
+    public double LearningRate { get; }
+
+    public int BatchSize { get; }
+
+    /// <summary>The seed of the split and shuffling; training again with it gives the same model.</summary>
+    public int Seed { get; }
+
+    public int TrainingRowCount { get; }
+
+    public int ValidationRowCount { get; }
+
+    /// <summary>One entry per completed epoch, in order.</summary>
+    public IReadOnlyList<TrainingEpoch> Epoch { get; }
+
+    /// <summary>True when training was stopped (Ctrl+C) before the last epoch.</summary>
+    public bool Stopped { get; }
+
+    public int EpochCount => Epoch.Count;
+
+    /// <summary>The training loss of the last epoch, or NaN before any epoch finished.</summary>
+    public double FinalLoss => Epoch.Count == 0 ? double.NaN : Epoch[Epoch.Count - 1].Loss;
+
+    public double? FinalValidationLoss => Epoch.Count == 0 ? null : Epoch[Epoch.Count - 1].ValidationLoss;
+
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} epochs of {1} with {2}, final loss {3:G6}{4}",
+        Epoch.Count,
+        Loss,
+        Optimizer,
+        FinalLoss,
+        Stopped ? " (stopped)" : string.Empty);
+}

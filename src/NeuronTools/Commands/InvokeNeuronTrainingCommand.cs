@@ -1,0 +1,157 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>Trains a copy of a neuron or a network on labelled rows and returns it with its training history.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "NeuronTraining")]
+[OutputType(typeof(Neuron), typeof(NeuronNetwork))]
+public sealed class InvokeNeuronTrainingCommand : PSCmdlet
+{
+    private object _model = null!;
+    private LabelledRows _rows = null!;
+    private volatile bool _stopRequested;
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNull]
+    [Alias("Neuron", "Network")]
+    public object Model { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Alias("Input", "X")]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    [AllowNull]
+    public object?[] Target { get; set; } = null!;
+
+    [Parameter]
+    public LossFunction Loss { get; set; } = LossFunction.MeanSquaredError;
+
+    [Parameter]
+    public Optimizer Optimizer { get; set; } = Optimizer.Adam;
+
+    [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
+    public double LearningRate { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    [Alias("Epochs")]
+    public int Epoch { get; set; } = 100;
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int BatchSize { get; set; } = 32;
+
+    [Parameter]
+    public int Seed { get; set; }
+
+    [Parameter]
+    [ValidateRange(0.0, 0.99)]
+    public double ValidationFraction { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _model = ModelRows.Model(Model);
+            _rows = new LabelledRows(this, _model, Target, Loss);
+            _ = StackTrainer.CreateKernel(DenseStack.FromModel(_model), Loss, out _);
+        }
+        catch (NeuronToolsException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+        }
+    }
+
+    protected override void ProcessRecord() => _rows.Add(InputObject);
+
+    protected override void EndProcessing()
+    {
+        _rows.CheckComplete();
+        var options = new TrainingOptions
+        {
+            Loss = Loss,
+            Optimizer = Optimizer,
+            LearningRate = MyInvocation.BoundParameters.ContainsKey(nameof(LearningRate)) ? LearningRate : null,
+            EpochCount = Epoch,
+            BatchSize = BatchSize,
+            Seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : null,
+            ValidationFraction = ValidationFraction,
+        };
+
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1} rows", _model, _rows.Input.Count);
+        var progress = new ProgressRecord(1, activity, "Starting");
+        var sinceProgress = Stopwatch.StartNew();
+        object trained;
+        try
+        {
+            using var stopKey = ConsoleStopKey.TryStart(Host);
+            trained = ModelTrainer.TrainModel(
+                _model,
+                _rows.Input.ConvertAll(r => (System.Collections.Generic.IReadOnlyList<double>)r),
+                _rows.Target.ConvertAll(r => (System.Collections.Generic.IReadOnlyList<double>)r),
+                options,
+                () => _stopRequested || (stopKey?.Pressed ?? false),
+                epoch =>
+                {
+                    WriteVerbose(Describe(epoch));
+                    if (sinceProgress.ElapsedMilliseconds >= 200 || epoch.Epoch == Epoch)
+                    {
+                        progress.StatusDescription = Describe(epoch);
+                        progress.PercentComplete = (int)(100L * epoch.Epoch / Epoch);
+                        WriteProgress(progress);
+                        sinceProgress.Restart();
+                    }
+                });
+        }
+        catch (NeuronToolsException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            return;
+        }
+
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        var history = trained is Neuron neuron ? neuron.TrainingHistory! : ((NeuronNetwork)trained).TrainingHistory!;
+        if (history.Stopped)
+        {
+            WriteWarning(string.Format(
+                CultureInfo.InvariantCulture,
+                "Training was stopped after {0} of {1} epochs (final loss {2:G6}); the model returned is the one trained so far.",
+                history.EpochCount,
+                Epoch,
+                history.FinalLoss));
+        }
+
+        WriteObject(trained);
+    }
+
+    protected override void StopProcessing() => _stopRequested = true;
+
+    private static string Describe(TrainingEpoch epoch)
+    {
+        string text = string.Format(CultureInfo.InvariantCulture, "Epoch {0}: loss {1:G6}", epoch.Epoch, epoch.Loss);
+        if (epoch.Accuracy is double accuracy)
+        {
+            text += string.Format(CultureInfo.InvariantCulture, ", accuracy {0:P1}", accuracy);
+        }
+
+        if (epoch.ValidationLoss is double validation)
+        {
+            text += string.Format(CultureInfo.InvariantCulture, ", validation loss {0:G6}", validation);
+        }
+
+        if (epoch.ValidationAccuracy is double validationAccuracy)
+        {
+            text += string.Format(CultureInfo.InvariantCulture, ", validation accuracy {0:P1}", validationAccuracy);
+        }
+
+        return text;
+    }
+}

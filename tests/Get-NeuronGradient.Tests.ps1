@@ -1,0 +1,147 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5
+    $network = New-NeuronNetwork -Shape 3, 4, 2 -Activation Tanh, Sigmoid -Initialization XavierUniform -Seed 7
+}
+
+Describe 'Get-NeuronGradient' {
+    Context 'with a neuron' {
+        It 'gives the article''s gradients: dz/dx = f''(a)·w, dz/dw = f''(a)·x, dz/db = f''(a)' {
+            $gradient = Get-NeuronGradient $neuron 5, 3, 1
+
+            $gradient | Should -BeOfType NeuronTools.NeuronGradient
+            $gradient.PreActivation | Should -Be 2
+            $gradient.Output | Should -Be 2
+            $gradient.Derivative | Should -Be 1
+            $gradient.InputGradient | Should -Be @(0.5, -1, 2)
+            $gradient.WeightGradient | Should -Be @(5, 3, 1)
+            $gradient.BiasGradient | Should -Be 1
+        }
+
+        It 'scales by the sigmoid''s derivative for a sigmoid neuron' {
+            $sigmoid = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -Activation Sigmoid
+            $gradient = Get-NeuronGradient $sigmoid 5, 3, 1
+            $d = (Get-ActivationValue Sigmoid 2).Derivative
+
+            $gradient.Derivative | Should -Be $d
+            $gradient.InputGradient | Should -Be @((0.5 * $d), (-1 * $d), (2 * $d))
+        }
+
+        It 'gives zero gradients, never -0, at the ReLU kink a = <A>' -TestCases @(
+            @{ A = 0; Vector = @(1, 0.5, -0.25) }
+            @{ A = -3; Vector = @(1, 4, 0) }
+        ) {
+            param($A, $Vector)
+            $gradient = Get-NeuronGradient $neuron $Vector
+
+            $gradient.PreActivation | Should -Be $A
+            foreach ($value in @($gradient.InputGradient) + @($gradient.WeightGradient) + $gradient.BiasGradient) {
+                [double]::IsPositiveInfinity(1 / $value) | Should -BeTrue -Because 'the gradient should be +0'
+            }
+        }
+
+        It 'gives one result per row of an array of rows from the pipeline, in order' {
+            $results = @(5, 3, 1), @(1, 4, 0), @(0, 0, 0) | Get-NeuronGradient $neuron
+
+            $results.Count | Should -Be 3
+            $results.Derivative | Should -Be @(1, 0, 1)
+            $results[2].InputObject | Should -Be @(0, 0, 0)
+        }
+
+        It 'binds object rows by the neuron''s input names, in any property order' {
+            $named = New-Neuron -Weight 0.8, 0.3 -Bias -0.5 -Activation Identity -InputName cpu, memory
+            $gradient = [pscustomobject]@{ memory = 0.4; cpu = 0.9 } | Get-NeuronGradient $named
+
+            $gradient.Input | Should -Be @(0.9, 0.4)
+            $gradient.WeightGradient | Should -Be @(0.9, 0.4)
+            $gradient.InputName | Should -Be @('cpu', 'memory')
+        }
+
+        It 'reads numeric strings the same under <Culture>' -TestCases @(
+            @{ Culture = 'de-DE' }
+            @{ Culture = 'fr-FR' }
+        ) {
+            param($Culture)
+            $gradient = Invoke-InCulture $Culture { , @('5', '3.0', '1e0') | Get-NeuronGradient $neuron }
+
+            $gradient.WeightGradient | Should -Be @(5, 3, 1)
+        }
+
+        It 'shows a table of x, z and the gradients' {
+            $text = Get-NeuronGradient $neuron 5, 3, 1 | Out-String
+
+            $text | Should -Match 'dz/dx'
+            $text | Should -Match 'dz/dw'
+            $text | Should -Match '0\.5, -1, 2'
+        }
+    }
+
+    Context 'with a network' {
+        It 'agrees with central finite differences of Invoke-NeuronNetwork for output <OutputIndex>' -TestCases @(
+            @{ OutputIndex = 0 }
+            @{ OutputIndex = 1 }
+        ) {
+            param($OutputIndex)
+            $x = @(1, 0.5, -1)
+            $gradient = Get-NeuronGradient $network $x -OutputIndex $OutputIndex
+            $h = 1e-6
+
+            $gradient | Should -BeOfType NeuronTools.NetworkGradient
+            $gradient.OutputIndex | Should -Be $OutputIndex
+            $gradient.Output | Should -Be (Invoke-NeuronNetwork $network $x).Output[$OutputIndex]
+            for ($i = 0; $i -lt 3; $i++) {
+                $up = [double[]]$x; $up[$i] += $h
+                $down = [double[]]$x; $down[$i] -= $h
+                $numeric = ((Invoke-NeuronNetwork $network $up).Output[$OutputIndex] - (Invoke-NeuronNetwork $network $down).Output[$OutputIndex]) / (2 * $h)
+                [math]::Abs($numeric - $gradient.InputGradient[$i]) | Should -BeLessThan 1e-8
+            }
+        }
+
+        It 'indexes weight gradients like the layers: [layer][neuron][input]' {
+            $gradient = Get-NeuronGradient $network 1, 0.5, -1 -OutputIndex 1
+
+            $gradient.WeightGradient.Count | Should -Be 2
+            $gradient.WeightGradient[0].Count | Should -Be 4
+            $gradient.WeightGradient[0][0].Count | Should -Be 3
+            $gradient.WeightGradient[1].Count | Should -Be 2
+            $gradient.BiasGradient[1].Count | Should -Be 2
+            # Output 1 does not depend on the output layer's neuron 0.
+            $gradient.WeightGradient[1][0] | Should -Be @(0, 0, 0, 0)
+            $gradient.BiasGradient[1][0] | Should -Be 0
+        }
+    }
+
+    Context 'with bad input' {
+        It 'refuses a model that is neither a neuron nor a network as UnsupportedModel' {
+            { Get-NeuronGradient 'not a model' 1, 2 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+
+        It 'refuses an output index the model does not have as InvalidOutputIndex' {
+            { Get-NeuronGradient $network 1, 2, 3 -OutputIndex 2 } | Should -Throw -ErrorId 'InvalidOutputIndex,NeuronTools.Commands.GetNeuronGradientCommand'
+            { Get-NeuronGradient $neuron 1, 2, 3 -OutputIndex 1 } | Should -Throw -ErrorId 'InvalidOutputIndex,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+
+        It 'reports a row of the wrong length as InputCountMismatch and goes on with the others' {
+            $results = @(5, 3, 1), @(1, 2), @(0, 0, 0) | Get-NeuronGradient $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $results.Count | Should -Be 2
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.GetNeuronGradientCommand'
+            $err[0].TargetObject | Should -Be @(1, 2)
+        }
+
+        It 'reports an object row without a named input as InputPropertyNotFound' {
+            $named = New-Neuron -Weight 1, 1 -InputName cpu, memory
+            $null = [pscustomobject]@{ cpu = 1 } | Get-NeuronGradient $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputPropertyNotFound,NeuronTools.Commands.GetNeuronGradientCommand'
+            $err[0].Exception.Message | Should -Match 'memory'
+        }
+
+        It 'reports an object row for a model without input names as InputNameRequired' {
+            $null = [pscustomobject]@{ a = 1; b = 2; c = 3 } | Get-NeuronGradient $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+    }
+}

@@ -1,0 +1,81 @@
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $truthTable = @(0, 0), @(0, 1), @(1, 0), @(1, 1)
+}
+
+Describe 'Test-NeuronModel' {
+    Context 'classification' {
+        It 'gives the loss, the accuracy and the confusion matrix of a BinaryStep gate' {
+            $gate = New-Neuron -Weight 1, 2 -Bias -1.5 -Activation BinaryStep
+            $evaluation = $truthTable | Test-NeuronModel $gate -Target 0, 0, 0, 1
+
+            $evaluation | Should -BeOfType NeuronTools.ModelEvaluation
+            $evaluation.LossFunction | Should -Be 'MeanSquaredError'
+            $evaluation.Loss | Should -Be 0.25
+            $evaluation.Accuracy | Should -Be 0.75
+            $evaluation.RowCount | Should -Be 4
+            $evaluation.ConfusionMatrix.ClassLabel | Should -Be @('0', '1')
+            $evaluation.ConfusionMatrix.Count[0] | Should -Be @(2, 1)
+            $evaluation.ConfusionMatrix.Count[1] | Should -Be @(0, 1)
+        }
+
+        It 'counts classes by the largest output for a network, rows true and columns predicted' {
+            # Output j is input j: the row 0,1,0 predicts class 1 whatever the target.
+            $identity = New-NeuronLayer -Weight @(1, 0, 0), @(0, 1, 0), @(0, 0, 1) -Activation Identity
+            $network = New-NeuronNetwork -Layer $identity
+            $rows = @(1, 0, 0), @(0, 1, 0), @(0, 0, 1), @(0, 1, 0)
+            $evaluation = $rows | Test-NeuronModel $network -Target 0, 1, 2, 2 -Loss CrossEntropy
+
+            $evaluation.Accuracy | Should -Be 0.75
+            $evaluation.ConfusionMatrix.Count[2] | Should -Be @(0, 1, 1)
+            $evaluation.ConfusionMatrix.Count[0] | Should -Be @(1, 0, 0)
+        }
+
+        It 'takes the loss from the training history when -Loss is not given' {
+            $trained = $truthTable | Invoke-NeuronTraining (New-Neuron -Weight 0, 0 -Activation Sigmoid) -Target 0, 1, 1, 1 -Loss BinaryCrossEntropy -Epoch 2 -Seed 1
+
+            ($truthTable | Test-NeuronModel $trained -Target 0, 1, 1, 1).LossFunction | Should -Be 'BinaryCrossEntropy'
+        }
+
+        It 'shows the confusion matrix as a grid in Format-List' {
+            $gate = New-Neuron -Weight 1, 2 -Bias -1.5 -Activation BinaryStep
+            $text = $truthTable | Test-NeuronModel $gate -Target 0, 0, 0, 1 | Format-List | Out-String
+
+            $text | Should -Match 'actual \\ predicted'
+        }
+    }
+
+    Context 'regression' {
+        It 'gives the mean absolute error and no accuracy or confusion matrix' {
+            $neuron = New-Neuron -Weight 2 -Bias 1 -Activation Identity
+            $evaluation = @(, @(1)) + @(, @(2)) + @(, @(3)) | Test-NeuronModel $neuron -Target 3, 5.5, 7 -Loss MeanAbsoluteError
+
+            $evaluation.Loss | Should -Be (0.5 / 3)
+            $evaluation.Accuracy | Should -BeNullOrEmpty
+            $evaluation.ConfusionMatrix | Should -BeNullOrEmpty
+        }
+
+        It 'binds object rows by input name and reads the target property' {
+            $neuron = New-Neuron -Weight 2 -Bias 1 -Activation Identity -InputName x
+            $rows = [pscustomobject]@{ x = '1'; y = '3' }, [pscustomobject]@{ x = '2'; y = '6' }
+
+            ($rows | Test-NeuronModel $neuron -Target y).Loss | Should -Be 0.5
+        }
+    }
+
+    Context 'with bad rows' {
+        It 'reports a non-numeric target as InvalidTarget and scores the other rows' {
+            $neuron = New-Neuron -Weight 2 -Bias 1 -Activation Identity -InputName x
+            $rows = [pscustomobject]@{ x = 1; y = 3 }, [pscustomobject]@{ x = 2; y = 'n/a' }
+            $evaluation = $rows | Test-NeuronModel $neuron -Target y -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidTarget,NeuronTools.Commands.TestNeuronModelCommand'
+            $evaluation.RowCount | Should -Be 1
+            $evaluation.Loss | Should -Be 0
+        }
+
+        It 'refuses a model that is neither a neuron nor a network as UnsupportedModel' {
+            { $truthTable | Test-NeuronModel 42 -Target 0, 1, 1, 1 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.TestNeuronModelCommand'
+        }
+    }
+}
