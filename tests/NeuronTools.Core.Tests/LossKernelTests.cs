@@ -10,13 +10,12 @@ public class LossKernelTests
 {
     public static IEnumerable<object[]> ReferenceCases() =>
         TrainingReference.Read("training_losses.tsv")
-            .Where(row => TrainingReference.ActivationsKnown(row["activation"]))
             .Select(row => new object[] { row["case"] });
 
     [Fact]
     public void TheReferenceTableCoversEveryLoss()
     {
-        var rows = TrainingReference.Read("training_losses.tsv").Where(r => TrainingReference.ActivationsKnown(r["activation"])).ToArray();
+        var rows = TrainingReference.Read("training_losses.tsv").ToArray();
 
         foreach (LossFunction loss in Enum.GetValues(typeof(LossFunction)))
         {

@@ -23,10 +23,6 @@ internal static class TrainingReference
     internal static double[] Numbers(string text) =>
         text.Length == 0 ? Array.Empty<double>() : text.Split(' ').Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>True when every activation the row names is in the catalogue (some arrive with the catalogue work).</summary>
-    internal static bool ActivationsKnown(string activations) =>
-        activations.Split(';').All(a => ActivationCatalog.TryFind(a.Split('(')[0], out _));
-
     /// <summary>Builds the stack a row describes: sizes "3-4-2", activations "Tanh;Sigmoid", flat row-major weights.</summary>
     internal static DenseStack Stack(string sizes, string activations, string weight, string bias)
     {
