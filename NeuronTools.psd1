@@ -23,6 +23,8 @@
         'Get-NeuronGradient'
         'Invoke-NeuronTraining'
         'Test-NeuronModel'
+        'Show-NeuronNetwork'
+        'Show-TrainingHistory'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

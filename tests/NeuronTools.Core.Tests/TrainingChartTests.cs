@@ -24,14 +24,15 @@ public class TrainingChartTests
         TrainingChart.Create(histories.Select((h, i) => new TrainingRunToPlot(h, histories.Length == 1 ? null : "lr " + (i + 1))).ToArray(), metric);
 
     [Theory]
-    [InlineData("training-loss-ascii", false, 60, 16)]
-    [InlineData("training-loss-unicode", true, 72, 18)]
-    public void TheLossAndValidationLossPlotPerEpoch(string expected, bool unicode, int width, int height)
+    [InlineData("training-loss-ascii", false, false, 60, 16)]
+    [InlineData("training-loss-unicode", true, false, 72, 18)]
+    [InlineData("training-loss-colour", true, true, 72, 18)]
+    public void TheLossAndValidationLossPlotPerEpoch(string expected, bool unicode, bool colour, int width, int height)
     {
-        var lines = TextChart.Render(Plot(TrainingMetric.Loss, History()), new TextChartOptions(width, height, unicode, colour: false));
+        var lines = TextChart.Render(Plot(TrainingMetric.Loss, History()), new TextChartOptions(width, height, unicode, colour));
 
         ExpectedOutput.Match(expected, lines);
-        Assert.StartsWith("loss   Loss per epoch: MeanSquaredError, Adam at 0.01, 40", lines[0], StringComparison.Ordinal);
+        Assert.Equal("loss   Training: MeanSquaredError, Adam at 0.01, 40 epochs", lines[0]);
         Assert.Contains("validation loss", lines[^1], StringComparison.Ordinal);
     }
 

@@ -55,15 +55,14 @@ internal static class TrainingChart
 
     private static string Title(IReadOnlyList<TrainingRunToPlot> runs, TrainingMetric metric)
     {
-        string what = metric == TrainingMetric.Loss ? "Loss" : "Accuracy";
         if (runs.Count > 1)
         {
-            return what + " per epoch of " + runs.Count.ToString(CultureInfo.InvariantCulture) + " trainings";
+            return (metric == TrainingMetric.Loss ? "Loss" : "Accuracy") + " per epoch of " + runs.Count.ToString(CultureInfo.InvariantCulture) + " trainings";
         }
 
         var history = runs[0].History;
-        string name = runs[0].Label is null ? string.Empty : " of '" + runs[0].Label + "'";
-        return FormattableString.Invariant($"{what} per epoch{name}: {history.Loss}, {history.Optimizer} at {NumberText.Exact(history.LearningRate)}, {history.EpochCount} epochs") + (history.Stopped ? " (stopped)" : string.Empty);
+        string name = runs[0].Label is null ? string.Empty : " '" + runs[0].Label + "'";
+        return FormattableString.Invariant($"Training{name}: {history.Loss}, {history.Optimizer} at {NumberText.Exact(history.LearningRate)}, {history.EpochCount} epochs") + (history.Stopped ? " (stopped)" : string.Empty);
     }
 
     /// <summary>Refuses a history with nothing to plot: no epoch, or no accuracy when the accuracy is asked for.</summary>
