@@ -3,13 +3,7 @@ BeforeAll {
     $hidden = New-NeuronLayer -Weight @(0.5, -1, 2), @(1, 0, -1) -Bias 0.5, 0 -Name hidden
     $outputLayer = New-NeuronLayer -Weight @(1, -2), @(-1, 1) -Bias 0.25, 0 -Activation Sigmoid -Name output
     $network = New-NeuronNetwork -Layer $hidden, $outputLayer -Name demo
-    $expectedFolder = Join-Path $PSScriptRoot 'NeuronTools.Core.Tests/Expected'
     $savedRendering = $PSStyle.OutputRendering
-
-    function Get-Expected([string] $Name) {
-        # The committed outputs of the core's tests: the cmdlet must write exactly what the core renders.
-        @((Get-Content -LiteralPath (Join-Path $expectedFolder "$Name.txt") -Encoding utf8 -Raw).TrimEnd("`n") -split "`n")
-    }
 }
 
 AfterAll {
