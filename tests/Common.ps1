@@ -25,3 +25,11 @@ function Invoke-FreshPwsh {
     $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-Command', $Command))
     & $host_ $arguments
 }
+
+function Get-Expected {
+    # A committed output of the core's tests (tests/NeuronTools.Core.Tests/Expected), as lines: the cmdlet
+    # must write exactly what the core renders.
+    param([string] $Name)
+    $file = Join-Path $PSScriptRoot "NeuronTools.Core.Tests/Expected/$Name.txt"
+    @((Get-Content -LiteralPath $file -Encoding utf8 -Raw).TrimEnd("`n") -split "`n")
+}

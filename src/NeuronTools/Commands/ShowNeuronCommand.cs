@@ -12,7 +12,7 @@ namespace NeuronTools.Commands;
 public sealed class ShowNeuronCommand : PSCmdlet
 {
     private bool _unicode;
-    private bool _any;
+    private ExplanationOutput _output = null!;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -29,55 +29,20 @@ public sealed class ShowNeuronCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _unicode = TerminalOutput.Decide(this).Unicode;
+        _output = new ExplanationOutput(this);
     }
 
     protected override void ProcessRecord()
     {
-        // $neuron | Show-Neuron binds the neuron to both parameters; it is the neuron, not an input.
-        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)) || ReferenceEquals(InputVectorReader.Unwrap(InputObject), Neuron))
+        if (ExplanationOutput.IsModelOnly(MyInvocation, nameof(InputObject), InputObject, Neuron))
         {
-            Write(null);
+            _output.Write(NeuronExplanation.Explain(Neuron, null, As, _unicode));
             return;
         }
 
-        if (InputVectorReader.IsListOfRows(InputObject))
-        {
-            foreach (object? row in (System.Collections.IList)InputVectorReader.Unwrap(InputObject)!)
-            {
-                Explain(row);
-            }
-        }
-        else
-        {
-            Explain(InputObject);
-        }
-    }
-
-    private void Explain(object? row)
-    {
-        try
-        {
-            Write(ReadInput(row));
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(exception, row));
-        }
+        _output.ExplainEach(InputObject, row => NeuronExplanation.Explain(Neuron, ReadInput(row), As, _unicode));
     }
 
     /// <summary>The one place an input object becomes a vector, so richer input binding can slot in here.</summary>
     private static double[] ReadInput(object? row) => InputVectorReader.Read(row, out _);
-
-    private void Write(double[]? input)
-    {
-        var lines = NeuronExplanation.Explain(Neuron, input, As, _unicode);
-        if (_any)
-        {
-            // Explanations of several inputs are separated by an empty line.
-            WriteObject(string.Empty);
-        }
-
-        _any = true;
-        WriteObject(lines, enumerateCollection: true);
-    }
 }
