@@ -27,6 +27,8 @@
         'Import-Neuron'
         'ConvertTo-NeuronJson'
         'ConvertFrom-NeuronJson'
+        'Show-NeuronNetwork'
+        'Show-TrainingHistory'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

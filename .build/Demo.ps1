@@ -36,5 +36,11 @@ $next = New-Neuron -Weight 1.5 -Bias -1 -Activation Sigmoid -Name next
 $z1 = (Invoke-Neuron $neuron 5, 3, 1).Output
 Invoke-Neuron $next $z1 | Format-Table | Out-Host
 
-Write-Step 'Other activation functions (Get-Activation lists them)'
-Get-Activation | Format-Table | Out-Host
+Write-Step 'Show-Neuron draws the article''s figure and writes out every step with the real numbers'
+Show-Neuron $neuron 5, 3, 1 | Out-Host
+
+Write-Step 'ReLU beside two other activations (Show-Activation; -OutFile chart.svg writes an SVG)'
+Show-Activation ReLU, Sigmoid, Tanh -Minimum -3 -Maximum 3 -Width 70 -Height 14 | Out-Host
+
+Write-Step 'Every activation function (Get-Activation NAME | Format-List shows formula, derivative and conventions)'
+Get-Activation | Format-Wide Name -Column 5 | Out-Host

@@ -39,3 +39,11 @@ function New-MixedInputRow {
         [pscustomobject]@{ id = 5; cpu = 2; memory = 0; errors = 0 }
     )
 }
+
+function Get-Expected {
+    # A committed output of the core's tests (tests/NeuronTools.Core.Tests/Expected), as lines: the cmdlet
+    # must write exactly what the core renders.
+    param([string] $Name)
+    $file = Join-Path $PSScriptRoot "NeuronTools.Core.Tests/Expected/$Name.txt"
+    @((Get-Content -LiteralPath $file -Encoding utf8 -Raw).TrimEnd("`n") -split "`n")
+}

@@ -1,12 +1,7 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
-    $expectedFolder = Join-Path $PSScriptRoot 'NeuronTools.Core.Tests/Expected'
     $savedRendering = $PSStyle.OutputRendering
     $svgNamespace = @{ svg = 'http://www.w3.org/2000/svg' }
-
-    function Get-Expected([string] $Name) {
-        @((Get-Content -LiteralPath (Join-Path $expectedFolder "$Name.txt") -Encoding utf8 -Raw).TrimEnd("`n") -split "`n")
-    }
 }
 
 AfterAll {

@@ -1,13 +1,7 @@
 BeforeAll {
     . $PSScriptRoot/Common.ps1
     $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -Name article
-    $expectedFolder = Join-Path $PSScriptRoot 'NeuronTools.Core.Tests/Expected'
     $savedRendering = $PSStyle.OutputRendering
-
-    function Get-Expected([string] $Name) {
-        # The committed outputs of the core's tests: the cmdlet must write exactly what the core renders.
-        @((Get-Content -LiteralPath (Join-Path $expectedFolder "$Name.txt") -Encoding utf8 -Raw).TrimEnd("`n") -split "`n")
-    }
 }
 
 AfterAll {

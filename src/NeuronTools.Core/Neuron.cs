@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 
 namespace NeuronTools;
 
@@ -178,34 +179,7 @@ public sealed class Neuron
         }
 
         var output = new double[rows.Length];
-        int n = _weight.Length;
-        int row = 0;
-        for (; row + RowsPerPass <= rows.Length; row += RowsPerPass)
-        {
-            double[] x0 = rows[row], x1 = rows[row + 1], x2 = rows[row + 2], x3 = rows[row + 3];
-            if (!HasLength(x0, n) || !HasLength(x1, n) || !HasLength(x2, n) || !HasLength(x3, n))
-            {
-                // Let the one-row path find and report the first bad row of these four, in order.
-                for (int k = row; k < row + RowsPerPass; k++)
-                {
-                    output[k] = EvaluateBatchRow(rows[k], k);
-                }
-
-                continue;
-            }
-
-            SumFourRows(x0, x1, x2, x3, out double s0, out double s1, out double s2, out double s3);
-            output[row] = Finish(s0 + Bias, x0, row);
-            output[row + 1] = Finish(s1 + Bias, x1, row + 1);
-            output[row + 2] = Finish(s2 + Bias, x2, row + 2);
-            output[row + 3] = Finish(s3 + Bias, x3, row + 3);
-        }
-
-        for (; row < rows.Length; row++)
-        {
-            output[row] = EvaluateBatchRow(rows[row], row);
-        }
-
+        EvaluateInParts(rows.Length, (long)rows.Length * _weight.Length, (start, end) => EvaluateRows(rows, output, start, end));
         return output;
     }
 
@@ -230,42 +204,119 @@ public sealed class Neuron
         }
 
         var output = new double[rowCount];
-        if (rowCount == 0)
+        EvaluateInParts(rowCount, (long)rowCount * n, (start, end) => EvaluateRows(rows, output, start, end));
+        return output;
+    }
+
+    // A batch of at least this many input values is split across the processors. Each row is still summed by one
+    // thread, left to right, so the results do not depend on the split.
+    private const long ParallelThreshold = 1 << 18;
+
+    /// <summary>
+    /// Runs <paramref name="evaluateRows"/> over consecutive parts of the rows, in parallel for a large batch. When
+    /// rows are bad, the error of the part that comes first is thrown: each part stops at its own first bad row,
+    /// so that is the first bad row of the batch.
+    /// </summary>
+    private static void EvaluateInParts(int rowCount, long valueCount, Action<int, int> evaluateRows)
+    {
+        int parts = valueCount < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, Math.Max(1, rowCount / 1024));
+        if (parts <= 1)
         {
-            return output;
+            evaluateRows(0, rowCount);
+            return;
         }
 
-        unsafe
+        var errors = new NeuronToolsException?[parts];
+        Parallel.For(0, parts, part =>
         {
-            fixed (double* first = &rows[0, 0])
-            fixed (double* w = _weight)
+            int start = (int)((long)rowCount * part / parts);
+            int end = (int)((long)rowCount * (part + 1) / parts);
+            try
             {
-                int row = 0;
-                for (; row + RowsPerPass <= rowCount; row += RowsPerPass)
-                {
-                    double* x0 = first + ((long)row * n);
-                    SumFourRows(w, x0, x0 + n, x0 + (2 * n), x0 + (3 * n), n, out double s0, out double s1, out double s2, out double s3);
-                    output[row] = Finish(s0 + Bias, rows, row);
-                    output[row + 1] = Finish(s1 + Bias, rows, row + 1);
-                    output[row + 2] = Finish(s2 + Bias, rows, row + 2);
-                    output[row + 3] = Finish(s3 + Bias, rows, row + 3);
-                }
+                evaluateRows(start, end);
+            }
+            catch (NeuronToolsException exception)
+            {
+                errors[part] = exception;
+            }
+        });
 
-                for (; row < rowCount; row++)
-                {
-                    double* x = first + ((long)row * n);
-                    double sum = 0.0;
-                    for (int i = 0; i < n; i++)
-                    {
-                        sum += w[i] * x[i];
-                    }
-
-                    output[row] = Finish(sum + Bias, rows, row);
-                }
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                throw error;
             }
         }
+    }
 
-        return output;
+    [MethodImpl(AggressiveOptimization)]
+    private void EvaluateRows(double[][] rows, double[] output, int start, int end)
+    {
+        int n = _weight.Length;
+        int row = start;
+        for (; row + RowsPerPass <= end; row += RowsPerPass)
+        {
+            double[] x0 = rows[row], x1 = rows[row + 1], x2 = rows[row + 2], x3 = rows[row + 3];
+            if (!HasLength(x0, n) || !HasLength(x1, n) || !HasLength(x2, n) || !HasLength(x3, n))
+            {
+                // Let the one-row path find and report the first bad row of these four, in order.
+                for (int k = row; k < row + RowsPerPass; k++)
+                {
+                    output[k] = EvaluateBatchRow(rows[k], k);
+                }
+
+                continue;
+            }
+
+            SumFourRows(x0, x1, x2, x3, out double s0, out double s1, out double s2, out double s3);
+            output[row] = Finish(s0 + Bias, x0, row);
+            output[row + 1] = Finish(s1 + Bias, x1, row + 1);
+            output[row + 2] = Finish(s2 + Bias, x2, row + 2);
+            output[row + 3] = Finish(s3 + Bias, x3, row + 3);
+        }
+
+        for (; row < end; row++)
+        {
+            output[row] = EvaluateBatchRow(rows[row], row);
+        }
+    }
+
+    [MethodImpl(AggressiveOptimization)]
+    private unsafe void EvaluateRows(double[,] rows, double[] output, int start, int end)
+    {
+        if (start == end)
+        {
+            return;
+        }
+
+        int n = _weight.Length;
+        fixed (double* first = &rows[0, 0])
+        fixed (double* w = _weight)
+        {
+            int row = start;
+            for (; row + RowsPerPass <= end; row += RowsPerPass)
+            {
+                double* x0 = first + ((long)row * n);
+                SumFourRows(w, x0, x0 + n, x0 + (2 * n), x0 + (3 * n), n, out double s0, out double s1, out double s2, out double s3);
+                output[row] = Finish(s0 + Bias, rows, row);
+                output[row + 1] = Finish(s1 + Bias, rows, row + 1);
+                output[row + 2] = Finish(s2 + Bias, rows, row + 2);
+                output[row + 3] = Finish(s3 + Bias, rows, row + 3);
+            }
+
+            for (; row < end; row++)
+            {
+                double* x = first + ((long)row * n);
+                double sum = 0.0;
+                for (int i = 0; i < n; i++)
+                {
+                    sum += w[i] * x[i];
+                }
+
+                output[row] = Finish(sum + Bias, rows, row);
+            }
+        }
     }
 
     // Four rows at a time give four independent sums, so the processor overlaps them; each row is still

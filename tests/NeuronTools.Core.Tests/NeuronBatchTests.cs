@@ -156,4 +156,37 @@ public class NeuronBatchTests
         Assert.Equal("InputCountMismatch", exception.ErrorId);
         Assert.Contains("4 values", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALargeBatchSplitAcrossProcessorsGivesBitForBitWhatEvaluateGives()
+    {
+        // 20,000 rows of 64 values is past the parallel threshold, so the rows are evaluated in parts.
+        var random = new Random(11);
+        double[] weight = Enumerable.Range(0, 64).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        var neuron = new Neuron(weight, 0.25, ActivationCatalog.CreateScalar("Tanh"));
+        double[][] rows = Enumerable.Range(0, 20_000).Select(_ => Enumerable.Range(0, 64).Select(_ => (random.NextDouble() * 200) - 100).ToArray()).ToArray();
+        long[] expected = Bits(rows.Select(row => neuron.Evaluate(row).Output).ToArray());
+
+        Assert.Equal(expected, Bits(neuron.EvaluateBatch(rows)));
+        Assert.Equal(expected, Bits(neuron.EvaluateBatch(ToMatrix(rows, 64))));
+    }
+
+    [Theory]
+    [InlineData(3, 19_990)]
+    [InlineData(12_000, 19_999)]
+    [InlineData(19_999, 5)]
+    public void ALargeBatchSplitAcrossProcessorsReportsTheFirstBadRow(int firstBad, int secondBad)
+    {
+        var neuron = new Neuron(Enumerable.Repeat(0.5, 64), 0.0);
+        var matrix = new double[20_000, 64];
+        double[][] rows = Enumerable.Range(0, 20_000).Select(_ => new double[64]).ToArray();
+        foreach (int bad in new[] { firstBad, secondBad })
+        {
+            matrix[bad, 7] = double.NaN;
+            rows[bad][7] = double.NaN;
+        }
+
+        Assert.Equal(Math.Min(firstBad, secondBad), Assert.Throws<NeuronToolsException>(() => neuron.EvaluateBatch(matrix)).Data["RowIndex"]);
+        Assert.Equal(Math.Min(firstBad, secondBad), Assert.Throws<NeuronToolsException>(() => neuron.EvaluateBatch(rows)).Data["RowIndex"]);
+    }
 }

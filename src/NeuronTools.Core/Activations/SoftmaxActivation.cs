@@ -84,11 +84,11 @@ internal sealed class SoftmaxActivation : VectorActivation
             {
                 case SoftmaxFamily.Softmax:
                     output[i] = share;
-                    derivative[i] = share * complement;
+                    derivative[i] = BoundedSlope(share * complement);
                     break;
                 case SoftmaxFamily.Softmin:
                     output[i] = share;
-                    derivative[i] = -(share * complement);
+                    derivative[i] = -BoundedSlope(share * complement);
                     break;
                 default:
                     // ln Σ e^(x_j − max) = ln(1 + Σ over the others), exact for tiny others.
@@ -119,4 +119,10 @@ internal sealed class SoftmaxActivation : VectorActivation
 
         return sum + compensation;
     }
+
+    /// <summary>
+    /// y·(1 − y) never exceeds 1/4, but the rounded product of two rounded halves can land one ulp above it;
+    /// clamping only moves the result towards the exact value.
+    /// </summary>
+    private static double BoundedSlope(double slope) => Math.Min(slope, 0.25);
 }

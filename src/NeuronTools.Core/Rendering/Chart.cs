@@ -34,7 +34,7 @@ internal sealed class ChartSeries
 /// </summary>
 internal sealed class Chart
 {
-    internal Chart(string title, IReadOnlyList<ChartSeries> series, string? xLabel = null, string? yLabel = null, double? xMinimum = null, double? xMaximum = null)
+    internal Chart(string title, IReadOnlyList<ChartSeries> series, string? xLabel = null, string? yLabel = null, double? xMinimum = null, double? xMaximum = null, double xMinimumStep = 0)
     {
         if (series.Count == 0)
         {
@@ -45,6 +45,7 @@ internal sealed class Chart
         Series = series;
         XLabel = xLabel;
         YLabel = yLabel;
+        XMinimumStep = xMinimumStep;
         var xs = series.SelectMany(s => Enumerable.Range(0, s.X.Count).Where(s.IsDrawable).Select(i => s.X[i])).ToList();
         var ys = series.SelectMany(s => Enumerable.Range(0, s.Y.Count).Where(s.IsDrawable).Select(i => s.Y[i])).ToList();
         XRange = (xMinimum ?? (xs.Count == 0 ? 0 : xs.Min()), xMaximum ?? (xs.Count == 0 ? 1 : xs.Max()));
@@ -59,6 +60,9 @@ internal sealed class Chart
 
     internal string? YLabel { get; }
 
+    /// <summary>The smallest step between x ticks: 1 where x counts something, such as epochs, so no tick falls between two.</summary>
+    internal double XMinimumStep { get; }
+
     /// <summary>The x extent of the data, or the one asked for.</summary>
     internal (double Minimum, double Maximum) XRange { get; }
 
@@ -66,7 +70,7 @@ internal sealed class Chart
     internal (double Minimum, double Maximum) YRange { get; }
 
     /// <summary>The x axis: exactly the range, with round ticks inside it.</summary>
-    internal ChartAxis XAxis(int targetTicks) => ChartAxis.Create(XRange.Minimum, XRange.Maximum, targetTicks, extend: false);
+    internal ChartAxis XAxis(int targetTicks) => ChartAxis.Create(XRange.Minimum, XRange.Maximum, targetTicks, extend: false, XMinimumStep);
 
     /// <summary>The y axis: the data's range widened to round ticks, so a curve that saturates at 1 meets the top tick.</summary>
     internal ChartAxis YAxis(int targetTicks) => ChartAxis.Create(YRange.Minimum, YRange.Maximum, targetTicks, extend: true);
@@ -96,7 +100,7 @@ internal sealed class ChartAxis
 
     internal string Label(double tick) => NumberText.Tick(tick, Step);
 
-    internal static ChartAxis Create(double minimum, double maximum, int targetTicks, bool extend)
+    internal static ChartAxis Create(double minimum, double maximum, int targetTicks, bool extend, double minimumStep = 0)
     {
         if (!(maximum > minimum))
         {
@@ -106,7 +110,7 @@ internal sealed class ChartAxis
             maximum += half;
         }
 
-        double step = NiceStep((maximum - minimum) / Math.Max(1, targetTicks));
+        double step = Math.Max(minimumStep, NiceStep((maximum - minimum) / Math.Max(1, targetTicks)));
         if (extend)
         {
             // Widening to a coarse step can waste a fifth of the chart (0..5 drawn as 0..6); a finer

@@ -1,6 +1,6 @@
 namespace NeuronTools;
 
-/// <summary>How Show-Neuron writes an explanation: for the terminal, for Markdown with MathJax, or for LaTeX.</summary>
+/// <summary>How Show-Neuron and Show-NeuronNetwork write an explanation: for the terminal, for Markdown with MathJax, or for LaTeX.</summary>
 public enum ExplanationFormat
 {
     /// <summary>A diagram and the steps as plain text lines of at most 80 columns.</summary>

@@ -58,7 +58,7 @@ internal static class NeuronDiagram
 
     internal static IReadOnlyList<string> Draw(NeuronDiagramLabels labels, bool unicode)
     {
-        var glyph = unicode ? Glyphs.Unicode : Glyphs.Ascii;
+        var glyph = DiagramGlyphs.For(unicode);
         var rows = ShownRows(labels, glyph);
         int inputRows = 2 * rows.Count - 1;
         int arrowRow = rows.Count - 1;
@@ -118,7 +118,7 @@ internal static class NeuronDiagram
         return canvas.ToLines(colour: false);
     }
 
-    private static void DrawBus(TextCanvas canvas, IReadOnlyList<ShownRow> rows, int offset, int arrow, int column, Glyphs glyph)
+    private static void DrawBus(TextCanvas canvas, IReadOnlyList<ShownRow> rows, int offset, int arrow, int column, DiagramGlyphs glyph)
     {
         int first = offset;
         int last = offset + 2 * (rows.Count - 1);
@@ -140,7 +140,7 @@ internal static class NeuronDiagram
         }
     }
 
-    private static void DrawBox(TextCanvas canvas, int top, int left, int inner, IReadOnlyList<string> content, Glyphs glyph)
+    internal static void DrawBox(TextCanvas canvas, int top, int left, int inner, IReadOnlyList<string> content, DiagramGlyphs glyph)
     {
         int right = left + inner + 1;
         canvas.Put(top, left, glyph.BoxTopLeft);
@@ -168,7 +168,7 @@ internal static class NeuronDiagram
         return new string(' ', left) + text + new string(' ', width - text.Length - left);
     }
 
-    private static List<ShownRow> ShownRows(NeuronDiagramLabels labels, Glyphs glyph)
+    private static List<ShownRow> ShownRows(NeuronDiagramLabels labels, DiagramGlyphs glyph)
     {
         int count = labels.Input.Count;
         var rows = new List<ShownRow>();
@@ -209,60 +209,5 @@ internal static class NeuronDiagram
 
         /// <summary>The weight label, or null for the row that stands for the inputs left out.</summary>
         internal string? Weight { get; }
-    }
-
-    private sealed class Glyphs
-    {
-        internal static readonly Glyphs Unicode = new('─', '▶', '┐', '┘', '┤', '├', '┼', '│', '╭', '╮', '╰', '╯', '─', '│', "⋮");
-        internal static readonly Glyphs Ascii = new('-', '>', '+', '+', '+', '+', '+', '|', '+', '+', '+', '+', '-', '|', ":");
-
-        private Glyphs(char wire, char arrow, char topCorner, char bottomCorner, char teeLeft, char teeRight, char cross, char vertical, char boxTopLeft, char boxTopRight, char boxBottomLeft, char boxBottomRight, char boxHorizontal, char boxVertical, string ellipsis)
-        {
-            Wire = wire;
-            Arrow = arrow;
-            TopCorner = topCorner;
-            BottomCorner = bottomCorner;
-            TeeLeft = teeLeft;
-            TeeRight = teeRight;
-            Cross = cross;
-            Vertical = vertical;
-            BoxTopLeft = boxTopLeft;
-            BoxTopRight = boxTopRight;
-            BoxBottomLeft = boxBottomLeft;
-            BoxBottomRight = boxBottomRight;
-            BoxHorizontal = boxHorizontal;
-            BoxVertical = boxVertical;
-            Ellipsis = ellipsis;
-        }
-
-        internal char Wire { get; }
-
-        internal char Arrow { get; }
-
-        internal char TopCorner { get; }
-
-        internal char BottomCorner { get; }
-
-        internal char TeeLeft { get; }
-
-        internal char TeeRight { get; }
-
-        internal char Cross { get; }
-
-        internal char Vertical { get; }
-
-        internal char BoxTopLeft { get; }
-
-        internal char BoxTopRight { get; }
-
-        internal char BoxBottomLeft { get; }
-
-        internal char BoxBottomRight { get; }
-
-        internal char BoxHorizontal { get; }
-
-        internal char BoxVertical { get; }
-
-        internal string Ellipsis { get; }
     }
 }

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
+
+using static NeuronTools.Rendering.ExplanationText;
 
 namespace NeuronTools.Rendering;
 
@@ -14,7 +15,7 @@ namespace NeuronTools.Rendering;
 /// </summary>
 internal static class NeuronExplanation
 {
-    internal const int DefaultWidth = 80;
+    internal const int DefaultWidth = ExplanationText.DefaultWidth;
     private static readonly int[] s_diagramDigits = { 6, 4, 3, 2 };
 
     internal static IReadOnlyList<string> Explain(Neuron neuron, IReadOnlyList<double>? input, ExplanationFormat format, bool unicode, int width = DefaultWidth)
@@ -32,21 +33,6 @@ internal static class NeuronExplanation
             ExplanationFormat.LaTeX => LaTeX(neuron, output),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown explanation format."),
         };
-    }
-
-    /// <summary>The activation as a function symbol in the article's style: ReLU becomes relu.</summary>
-    internal static string FunctionSymbol(ScalarActivation activation)
-    {
-        var symbol = new StringBuilder();
-        foreach (char c in activation.Name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                symbol.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return symbol.ToString();
     }
 
     /// <summary>
@@ -95,13 +81,6 @@ internal static class NeuronExplanation
             output is null ? "z" : "z = " + Number(output.Output));
     }
 
-    private static string Shorten(string name, bool unicode)
-    {
-        const int longest = 12;
-        string text = unicode ? name : AsciiText.Fold(name);
-        return text.Length <= longest ? text : text.Substring(0, longest - 1) + (unicode ? "…" : "~");
-    }
-
     private static string Header(Neuron neuron, Func<string, string> quoteName, Func<string, string> quoteActivation)
     {
         string count = neuron.InputCount == 1 ? "1 input" : neuron.InputCount.ToString(CultureInfo.InvariantCulture) + " inputs";
@@ -111,7 +90,7 @@ internal static class NeuronExplanation
 
     private static List<string> Text(Neuron neuron, NeuronOutput? output, bool unicode, int width)
     {
-        var s = unicode ? Symbols.Unicode : Symbols.Ascii;
+        var s = ExplanationSymbols.For(unicode);
         string f = FunctionSymbol(neuron.Activation);
         var lines = new List<string>();
         lines.AddRange(LineWrapper.WrapWords(Fold(Header(neuron, n => "'" + n + "'", n => n), unicode), width, 2));
@@ -157,46 +136,20 @@ internal static class NeuronExplanation
         }
 
         lines.Add(string.Empty);
-        foreach (string definition in Formulas(neuron.Activation, f, s.Prime).Concat(Parameters(neuron.Activation).Select(p => "with " + p)))
-        {
-            lines.AddRange(LineWrapper.WrapWords(Fold(definition, unicode), width, 4));
-        }
+        lines.AddRange(Definitions(new[] { neuron.Activation }, unicode, width));
 
         return lines;
     }
 
-    private static List<string> Markdown(Neuron neuron, NeuronOutput? output, bool unicode, int width)
-    {
-        var lines = new List<string>
-        {
+    private static List<string> Markdown(Neuron neuron, NeuronOutput? output, bool unicode, int width) =>
+        MarkdownDocument(
             Fold(Header(neuron, n => "`" + n + "`", n => "`" + n + "`"), unicode),
-            string.Empty,
-            "```text",
-        };
-        lines.AddRange(Diagram(neuron, output, unicode, width));
-        lines.Add("```");
-        lines.Add(string.Empty);
-        lines.Add("$$");
-        lines.Add(@"\begin{aligned}");
-        lines.AddRange(MathSteps(neuron, output));
-        lines.Add(@"\end{aligned}");
-        lines.Add("$$");
-        lines.Add(string.Empty);
-        string f = FunctionSymbol(neuron.Activation);
-        var formulas = Formulas(neuron.Activation, f, unicode ? "′" : "'").Select(d => "`" + d + "`");
-        var parameters = Parameters(neuron.Activation).Select(p => "`" + p + "`").ToList();
-        string with = parameters.Count == 0 ? string.Empty : ", with " + string.Join(", ", parameters);
-        lines.Add(Fold("where " + string.Join(" and ", formulas) + with + ".", unicode));
-        return lines;
-    }
+            Diagram(neuron, output, unicode, width),
+            MathSteps(neuron, output),
+            MarkdownWhere(new[] { neuron.Activation }, unicode));
 
-    private static List<string> LaTeX(Neuron neuron, NeuronOutput? output)
-    {
-        var lines = new List<string> { "% " + AsciiText.Fold(Header(neuron, n => n, n => n)), @"\begin{align*}" };
-        lines.AddRange(MathSteps(neuron, output));
-        lines.Add(@"\end{align*}");
-        return lines;
-    }
+    private static List<string> LaTeX(Neuron neuron, NeuronOutput? output) =>
+        LaTeXDocument(Header(neuron, n => n, n => n), MathSteps(neuron, output));
 
     /// <summary>The steps as the rows of an aligned environment, in the article's notation w^i_{out}.</summary>
     private static List<string> MathSteps(Neuron neuron, NeuronOutput? output)
@@ -232,11 +185,6 @@ internal static class NeuronExplanation
             rows.Add(f + "'(a) &= " + f + "'(" + a + ") = " + Number(output.Derivative));
         }
 
-        for (int i = 0; i < rows.Count - 1; i++)
-        {
-            rows[i] += @" \\";
-        }
-
         return rows;
     }
 
@@ -258,55 +206,5 @@ internal static class NeuronExplanation
 
         terms.Add("b");
         return terms;
-    }
-
-    private static IEnumerable<(string Separator, string Text)> Pieces(string first, IReadOnlyList<string> terms) =>
-        terms.Select((t, i) => (i == 0 ? first : " + ", t));
-
-    private static IEnumerable<string> Formulas(ScalarActivation activation, string f, string prime)
-    {
-        yield return Define(f + "(x)", activation.Definition.Formula);
-        yield return Define(f + prime + "(x)", activation.Definition.DerivativeFormula);
-    }
-
-    /// <summary>Every parameter with its value, defaults included, since the formulas name them.</summary>
-    private static IEnumerable<string> Parameters(ScalarActivation activation)
-    {
-        var parameters = activation.Definition.Parameters;
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            object value = activation.Arguments.Values[i];
-            string text = value is double number ? NumberText.Exact(number) : value.ToString() ?? string.Empty;
-            yield return parameters[i].Name + " = " + text;
-        }
-    }
-
-    // Some formulas already name the function ("tanh(x) = …"); they are not prefixed twice.
-    private static string Define(string left, string formula) =>
-        formula.StartsWith(left, StringComparison.OrdinalIgnoreCase) ? formula : left + " = " + formula;
-
-    private static string Index(int i) => (i + 1).ToString(CultureInfo.InvariantCulture);
-
-    private static string Brace(string index) => index.Length == 1 ? index : "{" + index + "}";
-
-    private static string Fold(string text, bool unicode) => unicode ? text : AsciiText.Fold(text);
-
-    private sealed class Symbols
-    {
-        internal static readonly Symbols Unicode = new("·", "′", "…");
-        internal static readonly Symbols Ascii = new(" * ", "'", "...");
-
-        private Symbols(string times, string prime, string ellipsis)
-        {
-            Times = times;
-            Prime = prime;
-            Ellipsis = ellipsis;
-        }
-
-        internal string Times { get; }
-
-        internal string Prime { get; }
-
-        internal string Ellipsis { get; }
     }
 }

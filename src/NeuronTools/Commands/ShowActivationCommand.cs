@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Text;
 using NeuronTools.Rendering;
 
 namespace NeuronTools.Commands;
@@ -16,7 +13,6 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(string))]
 public sealed class ShowActivationCommand : PSCmdlet
 {
-    private const int DefaultWidth = 80;
     private readonly List<ActivationFunction> _functions = new();
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -57,14 +53,7 @@ public sealed class ShowActivationCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.From(exception, new[] { Minimum, Maximum }));
         }
 
-        if (OutFile is not null && !OutFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-        {
-            ThrowTerminatingError(ErrorRecords.Create(
-                "UnsupportedChartFormat",
-                ErrorCategory.InvalidArgument,
-                $"Show-Activation writes charts as SVG, and '{OutFile}' does not end in .svg. Give a file name ending in .svg; a browser opens it, and tools such as rsvg-convert or Inkscape turn it into PNG.",
-                OutFile));
-        }
+        ChartOutput.CheckOutFile(this, OutFile);
     }
 
     protected override void ProcessRecord()
@@ -94,44 +83,11 @@ public sealed class ShowActivationCommand : PSCmdlet
         try
         {
             var chart = ActivationChart.Create(_functions, Minimum, Maximum, Derivative);
-            // A file gets the same size wherever it is written; the terminal chart fits the window.
-            int width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : OutFile is null ? TerminalWidth() : DefaultWidth;
-            if (OutFile is null)
-            {
-                var (unicode, colour) = TerminalOutput.Decide(this);
-                WriteObject(TextChart.Render(chart, new TextChartOptions(width, Height, unicode, colour)), enumerateCollection: true);
-                return;
-            }
-
-            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-            string svg = SvgChart.Render(chart, width * SvgChart.PixelsPerColumn, Height * SvgChart.PixelsPerRow);
-            if (ShouldProcess(path, "Write an SVG chart of " + chart.Title))
-            {
-                File.WriteAllText(path, svg, new UTF8Encoding(false));
-            }
+            ChartOutput.Write(this, chart, MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : null, Height, OutFile);
         }
         catch (NeuronToolsException exception)
         {
             ThrowTerminatingError(ErrorRecords.From(exception, Name));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            var problem = new IOException($"The chart cannot be written to '{OutFile}': {exception.Message} Check that the folder exists and that you may write there.", exception);
-            ThrowTerminatingError(new ErrorRecord(problem, "OutFileNotWritable", ErrorCategory.WriteError, OutFile));
-        }
-    }
-
-    /// <summary>The console's width less one column (a full-width line wraps in some terminals), at most 80.</summary>
-    private int TerminalWidth()
-    {
-        try
-        {
-            int columns = Host.UI.RawUI.WindowSize.Width;
-            return columns > TextChartOptions.MinimumWidth ? Math.Min(DefaultWidth, columns - 1) : DefaultWidth;
-        }
-        catch (Exception exception) when (exception is PSNotImplementedException or NotSupportedException or IOException or InvalidOperationException)
-        {
-            return DefaultWidth;
         }
     }
 }

@@ -12,9 +12,7 @@ namespace NeuronTools.Commands;
 public sealed class ShowNeuronCommand : PSCmdlet
 {
     private bool _unicode;
-    private bool _any;
-    private InputBinder? _binder;
-    private Neuron? _binderNeuron;
+    private ExplanationOutput _output = null!;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -31,58 +29,17 @@ public sealed class ShowNeuronCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _unicode = TerminalOutput.Decide(this).Unicode;
+        _output = new ExplanationOutput(this);
     }
 
     protected override void ProcessRecord()
     {
-        // $neuron | Show-Neuron binds the neuron to both parameters; it is the neuron, not an input.
-        if (!MyInvocation.BoundParameters.ContainsKey(nameof(InputObject)) || ReferenceEquals(InputVectorReader.Unwrap(InputObject), Neuron))
+        if (ExplanationOutput.IsModelOnly(MyInvocation, nameof(InputObject), InputObject, Neuron))
         {
-            Write(null);
+            _output.Write(NeuronExplanation.Explain(Neuron, null, As, _unicode));
             return;
         }
 
-        foreach (object? row in Binder().Rows(InputObject))
-        {
-            Explain(row);
-        }
-    }
-
-    private void Explain(object? row)
-    {
-        bool isLoneNumber = false;
-        try
-        {
-            Write(Binder().Bind(row, out isLoneNumber));
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Show-Neuron $neuron, or Show-Neuron $neuron 1,2,3"), row));
-        }
-    }
-
-    // The neuron may arrive from the pipeline, one per record, so the binder follows the neuron at hand.
-    private InputBinder Binder()
-    {
-        if (!ReferenceEquals(_binderNeuron, Neuron))
-        {
-            _binder = new InputBinder(Neuron.InputCount, Neuron.InputName);
-            _binderNeuron = Neuron;
-        }
-
-        return _binder!;
-    }
-
-    private void Write(double[]? input)
-    {
-        var lines = NeuronExplanation.Explain(Neuron, input, As, _unicode);
-        if (_any)
-        {
-            // Explanations of several inputs are separated by an empty line.
-            WriteObject(string.Empty);
-        }
-
-        _any = true;
-        WriteObject(lines, enumerateCollection: true);
+        _output.ExplainEach(Neuron, InputObject, ",(1,2,3) | Show-Neuron $neuron, or Show-Neuron $neuron 1,2,3", input => NeuronExplanation.Explain(Neuron, input, As, _unicode));
     }
 }

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>
+/// Writes the explanations of Show-Neuron and Show-NeuronNetwork: one string per line, an empty line
+/// between explanations, and an error per input that cannot be explained while the others go on.
+/// </summary>
+internal sealed class ExplanationOutput
+{
+    private readonly Cmdlet _cmdlet;
+    private bool _any;
+    private InputBinder? _binder;
+    private object? _binderModel;
+
+    internal ExplanationOutput(Cmdlet cmdlet)
+    {
+        _cmdlet = cmdlet;
+    }
+
+    /// <summary>
+    /// True when the cmdlet has no input to explain: none was bound, or the pipeline bound the model
+    /// itself (<c>$neuron | Show-Neuron</c> binds the neuron to both parameters; it is not an input).
+    /// </summary>
+    internal static bool IsModelOnly(InvocationInfo invocation, string inputParameter, object? input, object model) =>
+        !invocation.BoundParameters.ContainsKey(inputParameter) || ReferenceEquals(InputVectorReader.Unwrap(input), model);
+
+    /// <summary>
+    /// Explains each row the input stands for, bound to the model's inputs as Invoke-Neuron binds them;
+    /// <paramref name="usage"/> shows how to send one vector to the command, for the lone-number hint.
+    /// </summary>
+    internal void ExplainEach(object model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain)
+    {
+        // The model may arrive from the pipeline, one per record, so the binder follows the model at hand.
+        if (!ReferenceEquals(_binderModel, model))
+        {
+            _binder = ModelRows.Binder(model);
+            _binderModel = model;
+        }
+
+        foreach (object? row in _binder!.Rows(input))
+        {
+            bool isLoneNumber = false;
+            try
+            {
+                Write(explain(_binder.Bind(row, out isLoneNumber)));
+            }
+            catch (NeuronToolsException exception)
+            {
+                _cmdlet.WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, usage), row));
+            }
+        }
+    }
+
+    internal void Write(IReadOnlyList<string> lines)
+    {
+        if (_any)
+        {
+            _cmdlet.WriteObject(string.Empty);
+        }
+
+        _any = true;
+        _cmdlet.WriteObject(lines, enumerateCollection: true);
+    }
+}
