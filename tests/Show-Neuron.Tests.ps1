@@ -138,25 +138,18 @@ Describe 'Show-Neuron' {
 
         It 'explains every good row and reports every bad row, in input order' {
             $PSStyle.OutputRendering = 'PlainText'
-            $rows = @(
-                [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 }
-                [pscustomobject]@{ cpu = 5; memory = 3 }
-                @{ cpu = 'high'; memory = 3; errors = 1 }
-                @{ cpu = 1; memory = 4; errors = 0 }
-            )
-            $stream = $rows | Show-Neuron $named -ErrorAction Continue 2>&1
-            $errors = @($stream | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-            $results = @($stream | Where-Object { $_ -like 'z = *' -or $_ -is [System.Management.Automation.ErrorRecord] })
+            $stream = New-MixedInputRow | Show-Neuron $named -ErrorAction Continue 2>&1
+            $ends = @($stream | Where-Object { $_ -like 'z = *' -or $_ -is [System.Management.Automation.ErrorRecord] })
 
-            $errors.Count | Should -Be 2
-            $errors[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.ShowNeuronCommand'
-            $errors[0].Exception.Message | Should -Match "'errors'"
-            $errors[1].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.ShowNeuronCommand'
-            $errors[1].Exception.Message | Should -Match "'cpu' has the value 'high'"
-            $results[0] | Should -BeExactly 'z = relu(a) = relu(2) = 2'
-            $results[1] | Should -Be $errors[0]
-            $results[2] | Should -Be $errors[1]
-            $results[3] | Should -BeExactly 'z = relu(a) = relu(-3) = 0'
+            $ends.Count | Should -Be 6
+            $ends[0] | Should -BeExactly 'z = relu(a) = relu(2) = 2'
+            $ends[1].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.ShowNeuronCommand'
+            $ends[1].Exception.Message | Should -Match "'memory', 'errors'"
+            $ends[2] | Should -BeExactly 'z = relu(a) = relu(-3) = 0'
+            $ends[3].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.ShowNeuronCommand'
+            $ends[3].Exception.Message | Should -Match "'cpu' has the value 'x'"
+            $ends[4] | Should -BeExactly 'z = relu(a) = relu(0.5) = 0.5'
+            $ends[5] | Should -BeExactly 'z = relu(a) = relu(1.5) = 1.5'
         }
 
         It 'refuses a named row for a neuron without input names, with InputNameRequired' {
