@@ -49,7 +49,7 @@ internal sealed class InvariantNumberAttribute : ArgumentTransformationAttribute
 
     internal static string NotANumberMessage(string text) => string.Format(
         CultureInfo.InvariantCulture,
-        "{0} is not a number. Numbers given as text are read with the invariant culture, whatever the current culture: a dot for the decimal point, no thousands separators, no hexadecimal. Write 2.5, not 2,5; 1234.5, not 1,234.5; 16, not 0x10.",
+        "{0} is not a number. Numbers given as text are read with the invariant culture, whatever the current culture: write 2.5, not 2,5; 1234.5, not 1,234.5; 16, not 0x10.",
         text.Length == 0 ? "An empty string" : "The text '" + text + "'");
 
     private static object? Transform(object? inputData, int depth)
