@@ -209,4 +209,59 @@ Describe 'Get-ActivationValue' {
             $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
         }
     }
+
+    Context 'with numbers given as text' {
+        It 'reads ''2.5'' from -Value and from the pipeline under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $values = Invoke-InCulture $Culture { Get-ActivationValue Identity -Value '2.5', '-1e-3'; ' 7.25 ' | Get-ActivationValue Identity }
+
+            $values.Input | Should -Be @(2.5, -0.001, 7.25)
+        }
+
+        It 'refuses <Text> in -Value under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Text = '2,5'; Culture = 'en-US' }
+            @{ Text = '2,5'; Culture = 'de-DE' }
+            @{ Text = '1,234.5'; Culture = 'en-US' }
+            @{ Text = '0x10'; Culture = 'de-DE' }
+            @{ Text = ''; Culture = 'en-US' }
+        ) {
+            param($Text, $Culture)
+            $err = { Invoke-InCulture $Culture { Get-ActivationValue ReLU -Value 1, $Text } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.GetActivationValueCommand' -PassThru
+
+            $err.Exception.Message | Should -Match ([regex]::Escape("'$Text'") + '|An empty string')
+            $err.Exception.Message | Should -Match 'Write 2\.5, not 2,5'
+        }
+
+        It 'reports each unreadable value from the pipeline under <Culture> and goes on with the others' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            # 2>&1: the errors come back beside the values, in order, from the culture's script block.
+            $results = Invoke-InCulture $Culture { '2,5', 1, '0x10', '2.5' | Get-ActivationValue ReLU -ErrorAction Continue 2>&1 }
+            $err = @($results | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+
+            @($results | Where-Object { $_ -is [NeuronTools.ActivationValue] }).Input | Should -Be @(1, 2.5)
+            $err.Count | Should -Be 2
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,NeuronTools.Commands.GetActivationValueCommand'
+            $err[0].Exception.Message | Should -Match "'2,5'"
+            $err[1].Exception.Message | Should -Match "'0x10'"
+        }
+
+        It 'takes numbers as they are: <Case>' -TestCases @(
+            @{ Case = 'a double'; Value = 0.1; Expected = 0.1 }
+            @{ Case = 'an int'; Value = 3; Expected = 3.0 }
+            @{ Case = 'a decimal'; Value = [decimal] '0.1'; Expected = [double] [decimal] '0.1' }
+            @{ Case = 'the smallest subnormal'; Value = [double]::Epsilon; Expected = [double]::Epsilon }
+        ) {
+            param($Value, $Expected)
+            $input_ = (Get-ActivationValue Identity -Value $Value).Input
+
+            [BitConverter]::DoubleToInt64Bits($input_) | Should -Be ([BitConverter]::DoubleToInt64Bits($Expected))
+        }
+    }
 }

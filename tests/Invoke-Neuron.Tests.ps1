@@ -411,4 +411,62 @@ Describe 'Invoke-Neuron' {
             $parallel.Output | Should -Be $sequential
         }
     }
+
+    Context 'with CSV files that Export-Csv wrote' {
+        BeforeAll {
+            $scorer = New-Neuron -Weight 2, 1.5, 0.8 -Bias -2.5 -Activation Sigmoid -InputName cpu, memory, errors
+            # Reads a Score column back as the input of a neuron that passes it through unchanged.
+            $reader = New-Neuron -Weight 1 -Activation Identity -InputName Score
+            $inPath = Join-Path $TestDrive 'metrics.csv'
+            @(
+                'host,cpu,memory,errors'
+                'web1,0.52,0.61,0'
+                'web2,0.97,0.88,4'
+                'db1,0.35,0.92,1'
+            ) | Set-Content -LiteralPath $inPath
+        }
+
+        It 'reads back under en-US exactly the scores it wrote' {
+            $outPath = Join-Path $TestDrive 'scored-en.csv'
+            $written = Invoke-InCulture 'en-US' {
+                $rows = @(Import-Csv $inPath | Invoke-Neuron $scorer -AsProperty Score)
+                $rows | Export-Csv $outPath -NoTypeInformation
+                $rows.Score
+            }
+            $read = Invoke-InCulture 'en-US' { Import-Csv $outPath | Invoke-Neuron $reader }
+
+            $read.Output | Should -HaveCount 3
+            for ($i = 0; $i -lt 3; $i++) {
+                [BitConverter]::DoubleToInt64Bits($read[$i].Output) | Should -Be ([BitConverter]::DoubleToInt64Bits($written[$i]))
+            }
+        }
+
+        It 'refuses under de-DE the decimal commas that Export-Csv writes there, with InvalidInputValue' {
+            $outPath = Join-Path $TestDrive 'scored-de.csv'
+            $results = Invoke-InCulture 'de-DE' {
+                Import-Csv $inPath | Invoke-Neuron $scorer -AsProperty Score | Export-Csv $outPath -NoTypeInformation
+                Import-Csv $outPath | Invoke-Neuron $reader -ErrorAction Continue 2>&1
+            }
+
+            (Get-Content -LiteralPath $outPath)[1] | Should -Match '"0,367'
+            @($results).Count | Should -Be 3
+            $results | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronCommand' }
+        }
+
+        It 'reads back under de-DE exactly what the documented ToString(''R'') recipe wrote' {
+            $outPath = Join-Path $TestDrive 'scored-r.csv'
+            $written = Invoke-InCulture 'de-DE' {
+                $rows = @(Import-Csv $inPath | Invoke-Neuron $scorer -AsProperty Score)
+                $scores = $rows.Score
+                $rows | ForEach-Object { $_.Score = $_.Score.ToString('R', [cultureinfo]::InvariantCulture); $_ } | Export-Csv $outPath -NoTypeInformation
+                $scores
+            }
+            $read = Invoke-InCulture 'de-DE' { Import-Csv $outPath | Invoke-Neuron $reader }
+
+            (Get-Content -LiteralPath $outPath)[1] | Should -Match '"0\.367'
+            for ($i = 0; $i -lt 3; $i++) {
+                [BitConverter]::DoubleToInt64Bits($read[$i].Output) | Should -Be ([BitConverter]::DoubleToInt64Bits($written[$i]))
+            }
+        }
+    }
 }

@@ -274,4 +274,33 @@ Describe 'Invoke-NeuronTraining' {
             $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Invoke-NeuronTraining $model -Target 1*'
         }
     }
+
+    Context 'with numbers given as text' {
+        It 'reads -LearningRate ''0.5'' and -ValidationFraction ''0.25'' under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $start = New-Neuron -Weight 0, 0 -Activation Identity
+            $trained = Invoke-InCulture $Culture { $truthTable | Invoke-NeuronTraining $start -Target 0, 1, 1, 2 -Optimizer SGD -LearningRate '0.5' -ValidationFraction '0.25' -Epoch 2 -Seed 1 }
+
+            $trained.TrainingHistory.LearningRate | Should -Be 0.5
+            $trained.TrainingHistory.ValidationRowCount | Should -Be 1
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'LearningRate'; Text = '0,5'; Culture = 'en-US' }
+            @{ Parameter = 'LearningRate'; Text = '0,5'; Culture = 'de-DE' }
+            @{ Parameter = 'ValidationFraction'; Text = '0,25'; Culture = 'de-DE' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $start = New-Neuron -Weight 0, 0 -Activation Identity
+            $arguments = @{ Model = $start; Target = @(0, 1, 1, 2); Epoch = 1 }
+            $arguments[$Parameter] = $Text
+            $err = { Invoke-InCulture $Culture { $truthTable | Invoke-NeuronTraining @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.InvokeNeuronTrainingCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'$Parameter'.*'$Text'"
+        }
+    }
 }

@@ -215,4 +215,44 @@ Describe 'New-Neuron' {
             { New-Neuron 1 -Activation Threshold } | Should -Throw -ErrorId 'MissingActivationParameter,NeuronTools.Commands.NewNeuronCommand'
         }
     }
+
+    Context 'with numbers given as text' {
+        It 'reads ''0.5'' weights and a ''2.5'' bias under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $neuron = Invoke-InCulture $Culture { New-Neuron -Weight '0.5', 1, '-1e-3' -Bias '2.5' }
+
+            $neuron.Weight | Should -Be @(0.5, 1, -0.001)
+            $neuron.Bias | Should -Be 2.5
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Weight'; Text = '1,5'; Culture = 'en-US' }
+            @{ Parameter = 'Weight'; Text = '1,5'; Culture = 'de-DE' }
+            @{ Parameter = 'Bias'; Text = '2,5'; Culture = 'en-US' }
+            @{ Parameter = 'Bias'; Text = '2,5'; Culture = 'de-DE' }
+            @{ Parameter = 'Bias'; Text = '0x10'; Culture = 'en-US' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $arguments = @{ Weight = 1 }
+            $arguments[$Parameter] = $Text
+            $err = { Invoke-InCulture $Culture { New-Neuron @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'$Parameter'.*'$Text'.*Write 2\.5, not 2,5"
+        }
+
+        It 'refuses ''1,5'' as the weight of a named input under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $err = { Invoke-InCulture $Culture { New-Neuron -Weight ([ordered]@{ cpu = '1,5'; memory = '0.5' }) } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'cpu'.*'1,5'.*write 2\.5, not 2,5"
+        }
+    }
 }

@@ -185,4 +185,33 @@ Describe 'New-NeuronLayer' {
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'Sigmoid'
         }
     }
+
+    Context 'with numbers given as text' {
+        It 'reads ''0.5'' weights and biases under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $layer = Invoke-InCulture $Culture { New-NeuronLayer -Weight @('1', '0.5'), @(2, '-2.5') -Bias '0.5', 1 }
+
+            $layer.Weight[0] | Should -Be @(1, 0.5)
+            $layer.Weight[1] | Should -Be @(2, -2.5)
+            $layer.Bias | Should -Be @(0.5, 1)
+        }
+
+        It 'refuses -<Parameter> with <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Weight'; Text = '0,5'; Culture = 'en-US' }
+            @{ Parameter = 'Weight'; Text = '0,5'; Culture = 'de-DE' }
+            @{ Parameter = 'Bias'; Text = '0,5'; Culture = 'en-US' }
+            @{ Parameter = 'Bias'; Text = '0,5'; Culture = 'de-DE' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $arguments = @{ Weight = @(, @(1, 2)); Bias = @(0) }
+            if ($Parameter -eq 'Weight') { $arguments.Weight = @(, @(1, $Text)) } else { $arguments.Bias = @($Text) }
+            $err = { Invoke-InCulture $Culture { New-NeuronLayer @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronLayerCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'$Parameter'.*'$Text'"
+        }
+    }
 }

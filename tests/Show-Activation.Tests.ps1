@@ -140,4 +140,27 @@ Describe 'Show-Activation' {
             { Show-Activation ReLU -Width 20 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,NeuronTools.Commands.ShowActivationCommand'
         }
     }
+
+    Context 'with numbers given as text' {
+        It 'reads -Minimum ''-2.5'' and -Maximum ''2.5'' under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $text = Invoke-InCulture $Culture { Show-Activation Identity -Minimum '-2.5' -Maximum '2.5' -Width 60 -Height 16 }
+
+            $text | Should -Be (Show-Activation Identity -Minimum -2.5 -Maximum 2.5 -Width 60 -Height 16)
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Minimum'; Text = '-1,5'; Culture = 'en-US' }
+            @{ Parameter = 'Maximum'; Text = '1,5'; Culture = 'de-DE' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $arguments = @{ Name = 'ReLU' }
+            $arguments[$Parameter] = $Text
+            { Invoke-InCulture $Culture { Show-Activation @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.ShowActivationCommand'
+        }
+    }
 }

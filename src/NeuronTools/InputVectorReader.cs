@@ -65,7 +65,7 @@ internal static class InputVectorReader
             case ulong ul:
                 return ul;
             case string text:
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
+                if (InvariantNumberAttribute.TryParse(text, out double parsed))
                 {
                     return parsed;
                 }

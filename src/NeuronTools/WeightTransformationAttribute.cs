@@ -9,7 +9,8 @@ namespace NeuronTools.Commands;
 /// <summary>
 /// Lets -Weight take a dictionary of input name to weight, such as [ordered]@{ cpu = 0.6; memory = 0.3 },
 /// as well as a plain list of numbers. The parameter stays a double[] (so help, completion and -Weight 1,2,3
-/// are unchanged); the names travel beside the array that this transformation makes.
+/// are unchanged); the names travel beside the array that this transformation makes. Numbers given as
+/// text, in the dictionary or in the list, are read with the invariant culture (<see cref="InvariantNumberAttribute"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class WeightTransformationAttribute : ArgumentTransformationAttribute
@@ -26,7 +27,7 @@ internal sealed class WeightTransformationAttribute : ArgumentTransformationAttr
     {
         if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not IDictionary dictionary)
         {
-            return inputData;
+            return InvariantNumberAttribute.ReadText(inputData);
         }
 
         var names = new string[dictionary.Count];
@@ -46,11 +47,26 @@ internal sealed class WeightTransformationAttribute : ArgumentTransformationAttr
 
     private static double ReadWeight(string name, object? value)
     {
+        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is string text)
+        {
+            if (InvariantNumberAttribute.TryParse(text, out double parsed))
+            {
+                return parsed;
+            }
+
+            throw new ArgumentTransformationMetadataException(string.Format(
+                CultureInfo.InvariantCulture,
+                "The weight of the input '{0}' is '{1}', which is not a number. Numbers given as text are read with the invariant culture: write 2.5, not 2,5, for example [ordered]@{{ cpu = '0.6'; memory = 0.3 }}.",
+                name,
+                text));
+        }
+
         try
         {
-            return LanguagePrimitives.ConvertTo<double>(value is string text ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : value);
+            return LanguagePrimitives.ConvertTo<double>(value);
         }
-        catch (Exception exception) when (exception is PSInvalidCastException || exception is FormatException || exception is OverflowException)
+        catch (PSInvalidCastException exception)
         {
             throw new ArgumentTransformationMetadataException(
                 string.Format(CultureInfo.InvariantCulture, "The weight of the input '{0}' is '{1}', which is not a number. Give every input a number, for example [ordered]@{{ cpu = 0.6; memory = 0.3 }}.", name, value),

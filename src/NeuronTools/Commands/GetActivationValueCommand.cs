@@ -19,6 +19,7 @@ public sealed class GetActivationValueCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [Alias("Value", "X")]
+    [InvariantNumber]
     public double[] InputObject { get; set; } = null!;
 
     protected override void BeginProcessing()

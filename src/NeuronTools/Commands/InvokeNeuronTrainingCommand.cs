@@ -37,6 +37,7 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
 
     [Parameter]
     [ValidateRange(double.Epsilon, double.MaxValue)]
+    [InvariantNumber]
     public double LearningRate { get; set; }
 
     [Parameter]
@@ -53,6 +54,7 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
 
     [Parameter]
     [ValidateRange(0.0, 0.99)]
+    [InvariantNumber]
     public double ValidationFraction { get; set; }
 
     protected override void BeginProcessing()

@@ -28,6 +28,7 @@ public sealed class NewNeuronCommand : PSCmdlet
 
     [Parameter]
     [Alias("B")]
+    [InvariantNumber]
     public double Bias { get; set; }
 
     [Parameter]

@@ -32,12 +32,14 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
     [Alias("Weights", "W")]
     [ValidateNotNull]
     [AllowEmptyCollection]
+    [InvariantNumber]
     public double[][] Weight { get; set; } = null!;
 
     [Parameter(ParameterSetName = WeightSet)]
     [Alias("Biases", "B")]
     [ValidateNotNull]
     [AllowEmptyCollection]
+    [InvariantNumber]
     public double[]? Bias { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = NeuronSet, ValueFromPipeline = true)]

@@ -22,9 +22,11 @@ public sealed class ShowActivationCommand : PSCmdlet
     public string[] Name { get; set; } = null!;
 
     [Parameter]
+    [InvariantNumber]
     public double Minimum { get; set; } = -5;
 
     [Parameter]
+    [InvariantNumber]
     public double Maximum { get; set; } = 5;
 
     [Parameter]
