@@ -123,7 +123,7 @@ internal sealed class LabelledRows
         try
         {
             double[] input = _binder.Bind(row, out isLoneNumber);
-            NeuronNetwork.CheckInput(input, _stack.InputCount, "model");
+            ModelChecks.Input(input, _stack.InputCount, "model", "input");
             double[] target = TargetEncoder.Encode(ReadTarget(row, index), _loss, _stack.OutputCount, _isStep);
             Input.Add(input);
             Target.Add(target);

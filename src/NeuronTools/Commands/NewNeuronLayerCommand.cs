@@ -30,6 +30,7 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WeightSet)]
     [Alias("Weights", "W")]
+    [WeightRowsTransformation]
     [ValidateNotNull]
     [AllowEmptyCollection]
     public double[][] Weight { get; set; } = null!;
@@ -88,10 +89,14 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
         }
         catch (NeuronToolsException exception)
         {
-            object? target = ParameterSetName switch
+            // The target is the value the problem is with: the weights, the biases or the neurons.
+            object? target = (exception.ParameterName, ParameterSetName) switch
             {
-                NeuronSet => _neurons.ToArray(),
-                WeightSet => Weight,
+                ("bias", _) => Bias,
+                ("inputCount", _) => InputCount,
+                ("neuronCount", _) => NeuronCount,
+                (_, NeuronSet) => _neurons.ToArray(),
+                (_, WeightSet) => Weight,
                 _ => null,
             };
             ThrowTerminatingError(ErrorRecords.From(exception, target));
