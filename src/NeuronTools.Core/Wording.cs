@@ -11,7 +11,7 @@ internal static class Wording
 
     /// <summary>"weights", "biases": the plural of the few nouns the messages count.</summary>
     internal static string Plural(string noun) =>
-        noun.EndsWith("s", System.StringComparison.Ordinal) || noun.EndsWith("x", System.StringComparison.Ordinal) || noun.EndsWith("ch", System.StringComparison.Ordinal) || noun.EndsWith("sh", System.StringComparison.Ordinal)
+        noun.EndsWith("s", System.StringComparison.Ordinal) || noun.EndsWith("x", System.StringComparison.Ordinal)
             ? noun + "es"
             : noun + "s";
 }

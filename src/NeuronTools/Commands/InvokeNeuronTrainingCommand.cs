@@ -85,7 +85,7 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
             ValidationFraction = ValidationFraction,
         };
 
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1} rows", _model, _rows.Input.Count);
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", _model, Wording.Count(_rows.Input.Count, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
         object trained;
@@ -123,9 +123,9 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
         {
             WriteWarning(string.Format(
                 CultureInfo.InvariantCulture,
-                "Training was stopped after {0} of {1} epochs (final loss {2:G6}); the model returned is the one trained so far.",
+                "Training was stopped after {0} of {1} (final loss {2:G6}); the model returned is the one trained so far.",
                 history.EpochCount,
-                Epoch,
+                Wording.Count(Epoch, "epoch"),
                 history.FinalLoss));
         }
 
