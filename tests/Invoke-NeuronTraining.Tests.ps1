@@ -214,11 +214,12 @@ Describe 'Invoke-NeuronTraining' {
             @($err).Count | Should -Be 1
         }
 
-        It 'says "1 value" and "1 row" in the singular' {
+        It 'says "1 row" in the singular' {
             $err = { , @(0, 0) | Invoke-NeuronTraining (New-Neuron -Weight 0, 0) -Target 0, 1 -Epoch 1 } | Should -Throw -ErrorId 'TargetCountMismatch,NeuronTools.Commands.InvokeNeuronTrainingCommand' -PassThru
 
             $err.Exception.Message | Should -Match '^1 row arrived but -Target has 2 values\.'
         }
+    }
 
     Context 'when stopped' {
         It 'ends training promptly when the pipeline is stopped' {

@@ -186,7 +186,7 @@ Describe 'New-NeuronLayer' {
             $layer = New-NeuronLayer -Weight 0.5, -1, 2 -Bias 0.5
             $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5
 
-            (New-NeuronNetwork $layer | Invoke-NeuronNetwork -InputObject 5, 3, 1).Output | Should -Be (Invoke-Neuron $neuron 5, 3, 1).Output
+            (Invoke-NeuronNetwork (New-NeuronNetwork $layer) 5, 3, 1).Output | Should -Be (Invoke-Neuron $neuron 5, 3, 1).Output
         }
     }
 
