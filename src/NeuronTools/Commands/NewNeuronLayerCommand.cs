@@ -97,7 +97,7 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
                 ("neuronCount", _) => NeuronCount,
                 (_, NeuronSet) => _neurons.ToArray(),
                 (_, WeightSet) => Weight,
-                _ => null,
+                _ => new[] { InputCount, NeuronCount },
             };
             ThrowTerminatingError(ErrorRecords.From(exception, target));
         }
