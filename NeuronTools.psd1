@@ -38,7 +38,15 @@
             Tags         = @('NeuralNetwork', 'Neuron', 'MachineLearning', 'Activation', 'ReLU')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/neurontools/NeuronTools'
-            ReleaseNotes = 'The neuron of the article: New-Neuron, Invoke-Neuron, Get-ActivationValue and Get-Activation.'
+            ReleaseNotes = @'
+The article's neuron as a PowerShell object, and what grows from it (18 cmdlets):
+- The neuron: New-Neuron, Invoke-Neuron (vectors, named CSV rows, -AsProperty, -InputMatrix batches), Show-Neuron (diagram and every step as Text, Markdown or LaTeX).
+- The catalogue: Get-Activation, Get-ActivationValue and Show-Activation (terminal or SVG charts) for every torch.nn activation and more, with PyTorch's parameters and kink conventions.
+- Networks: New-NeuronLayer, New-NeuronNetwork, Invoke-NeuronNetwork, Show-NeuronNetwork.
+- Gradients and training: Get-NeuronGradient (agrees with PyTorch autograd), Invoke-NeuronTraining (SGD, Momentum, Adam; seeded and reproducible), Test-NeuronModel, Show-TrainingHistory.
+- Saving: Export-Neuron (JSON exact to the last bit, or ONNX; atomic, -WhatIf), Import-Neuron, ConvertTo-NeuronJson, ConvertFrom-NeuronJson.
+Bad rows are non-terminating errors with stable ids and the row as target; construction errors target the offending value; numbers in text are read with the invariant culture. Full help for every cmdlet, and about_NeuronTools.
+'@
         }
     }
 }

@@ -39,11 +39,11 @@ Describe 'Get-Activation' {
         (Get-Activation LeakyReLU).Parameters[0].Default | Should -Be 0.01
     }
 
-    It 'reports a name that matches nothing as ActivationNotFound, suggesting close names' {
+    It 'reports a name that matches nothing as UnknownActivation, like every other cmdlet, suggesting close names' {
         $found = Get-Activation ReLu7 -ErrorAction SilentlyContinue -ErrorVariable err
 
         $found | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ActivationNotFound,NeuronTools.Commands.GetActivationCommand'
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnknownActivation,NeuronTools.Commands.GetActivationCommand'
         $err[0].Exception.Message | Should -Match 'ReLU'
     }
 

@@ -91,6 +91,7 @@ Describe 'Invoke-Neuron' {
             $err.Count | Should -Be 3
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronCommand'
             $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Invoke-Neuron*'
+            $err[0].Exception.Message | Should -Match 'the input has 1 value\.'
         }
 
         It 'gives four outputs and one error for five vectors with one bad, in order' {
@@ -336,6 +337,20 @@ Describe 'Invoke-Neuron' {
             $null = , @(5, 3, 1) | Invoke-Neuron $named -AsProperty Length -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronCommand'
+        }
+
+        It 'stops with AsPropertyConflict before any row when the name is one of the inputs (<Name>)' -TestCases @(
+            @{ Name = 'cpu' }
+            @{ Name = 'MEMORY' }
+        ) {
+            param($Name)
+            $row = [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 }
+            $err = { $row | Invoke-Neuron $named -AsProperty $Name } | Should -Throw -ErrorId 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronCommand' -PassThru
+
+            $err.TargetObject | Should -BeExactly $Name
+            $err.Exception.Message | Should -Match 'cpu, memory, errors'
+            $row.cpu | Should -Be 5
+            $row.memory | Should -Be 3
         }
     }
 

@@ -252,5 +252,19 @@ Describe 'Invoke-NeuronNetwork' {
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronNetworkCommand'
         }
+
+        It 'stops with AsPropertyConflict before any row when the name is one of the inputs (<Name>)' -TestCases @(
+            @{ Name = 'cpu' }
+            @{ Name = 'MEMORY' }
+        ) {
+            param($Name)
+            $row = [pscustomobject]@{ cpu = 5; memory = 3; errors = 1 }
+            $err = { $row | Invoke-NeuronNetwork $named -AsProperty $Name } | Should -Throw -ErrorId 'AsPropertyConflict,NeuronTools.Commands.InvokeNeuronNetworkCommand' -PassThru
+
+            $err.TargetObject | Should -BeExactly $Name
+            $err.Exception.Message | Should -Match 'cpu, memory, errors'
+            $row.cpu | Should -Be 5
+            $row.memory | Should -Be 3
+        }
     }
 }

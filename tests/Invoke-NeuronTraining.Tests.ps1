@@ -199,6 +199,26 @@ Describe 'Invoke-NeuronTraining' {
             param($Script, $ErrorId)
             $Script | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.InvokeNeuronTrainingCommand"
         }
+
+        It 'reports a short -Target once, as one terminating TargetCountMismatch that counts the rows' {
+            $err = $null
+            try {
+                $truthTable | Invoke-NeuronTraining (New-Neuron -Weight 0, 0) -Target 0, 1, 1 -Epoch 1 -ErrorVariable err -ErrorAction Stop
+            }
+            catch {
+                $stopped = $_
+            }
+
+            $stopped.FullyQualifiedErrorId | Should -BeExactly 'TargetCountMismatch,NeuronTools.Commands.InvokeNeuronTrainingCommand'
+            $stopped.Exception.Message | Should -Match '^4 rows arrived but -Target has 3 values\.'
+            @($err).Count | Should -Be 1
+        }
+
+        It 'says "1 row" in the singular' {
+            $err = { , @(0, 0) | Invoke-NeuronTraining (New-Neuron -Weight 0, 0) -Target 0, 1 -Epoch 1 } | Should -Throw -ErrorId 'TargetCountMismatch,NeuronTools.Commands.InvokeNeuronTrainingCommand' -PassThru
+
+            $err.Exception.Message | Should -Match '^1 row arrived but -Target has 2 values\.'
+        }
     }
 
     Context 'when stopped' {

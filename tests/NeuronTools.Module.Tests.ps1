@@ -83,6 +83,48 @@ Describe 'The NeuronTools module' {
         }
     }
 
+    Context 'about_NeuronTools' {
+        BeforeAll {
+            $aboutPath = Join-Path (Get-Module NeuronTools).ModuleBase 'en-US/about_NeuronTools.help.txt'
+            $aboutText = Get-Content -LiteralPath $aboutPath
+        }
+
+        It 'names every exported cmdlet' {
+            $text = $aboutText -join "`n"
+            foreach ($name in (Get-Module NeuronTools).ExportedCmdlets.Keys) {
+                $text | Should -Match "\b$name\b" -Because "about_NeuronTools should cover $name"
+            }
+        }
+
+        It 'runs its worked examples, in order, without an error' {
+            # Every 'PS>' command with its '>>' continuation lines, outside INSTALLING (which builds and installs).
+            $commands = [System.Collections.Generic.List[string]]::new()
+            $section = ''
+            foreach ($line in $aboutText) {
+                if ($line -cmatch '^[A-Z][A-Z ,]+$') { $section = $line; continue }
+                if ($section -eq 'INSTALLING') { continue }
+                if ($line -match '^\s+PS> (.*)$') { $commands.Add($Matches[1]) }
+                elseif ($line -match '^\s+>> (.*)$' -and $commands.Count -gt 0) { $commands[$commands.Count - 1] += "`n" + $Matches[1] }
+            }
+
+            $commands.Count | Should -BeGreaterThan 20
+            Push-Location $TestDrive
+            try {
+                $Error.Clear()
+                $output = & ([scriptblock]::Create($commands -join "`n")) 2>&1 | Out-String
+                # The one error the topic shows on purpose: the bad row it catches with -ErrorVariable.
+                @($Error | Where-Object { "$($_.FullyQualifiedErrorId)" -ne 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronCommand' }) | Should -BeNullOrEmpty -Because $output
+                @($Error).Count | Should -Be 1
+                $output | Should -Match 'InputCountMismatch,NeuronTools.Commands.InvokeNeuronCommand'
+                $output | Should -Match 'True'
+                Test-Path -LiteralPath (Join-Path $TestDrive 'network.onnx') | Should -BeTrue
+            }
+            finally {
+                Pop-Location
+            }
+        }
+    }
+
     Context 'help examples' {
         It 'runs example <Index> of <Name> without an error' -ForEach $examples {
             $Error.Clear()

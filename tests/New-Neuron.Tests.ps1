@@ -150,6 +150,21 @@ Describe 'New-Neuron' {
         It 'refuses duplicate input names' {
             { New-Neuron 1, 2 -InputName a, A } | Should -Throw -ErrorId 'DuplicateInputName,NeuronTools.Commands.NewNeuronCommand'
         }
+
+        It 'targets the offending value with <ErrorId> (<Case>)' -TestCases @(
+            @{ Case = 'a NaN weight'; ErrorId = 'NonFiniteWeight'; Arguments = @{ Weight = @(1, [double]::NaN) }; Target = @(1, [double]::NaN) }
+            @{ Case = 'an infinite bias'; ErrorId = 'NonFiniteBias'; Arguments = @{ Weight = @(1); Bias = [double]::PositiveInfinity }; Target = [double]::PositiveInfinity }
+            @{ Case = 'too few input names'; ErrorId = 'InputNameCountMismatch'; Arguments = @{ Weight = @(1, 2); InputName = @('cpu') }; Target = @('cpu') }
+            @{ Case = 'duplicate input names'; ErrorId = 'DuplicateInputName'; Arguments = @{ Weight = @(1, 2); InputName = @('cpu', 'CPU') }; Target = @('cpu', 'CPU') }
+            @{ Case = 'an unknown activation'; ErrorId = 'UnknownActivation'; Arguments = @{ Weight = @(1); Activation = 'Relu7' }; Target = 'Relu7' }
+            @{ Case = 'names given twice'; ErrorId = 'InputNameConflict'; Arguments = @{ Weight = [ordered]@{ cpu = 1 }; InputName = @('memory') }; Target = @('memory') }
+        ) {
+            param($ErrorId, $Arguments, $Target)
+            $err = { New-Neuron @Arguments } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.NewNeuronCommand" -PassThru
+
+            # Compared as text, element by element, so that NaN matches NaN.
+            @($err.TargetObject | ForEach-Object { "$_" }) | Should -Be @($Target | ForEach-Object { "$_" })
+        }
     }
 
     Context 'tab completion' {

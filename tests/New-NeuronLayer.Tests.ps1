@@ -145,6 +145,51 @@ Describe 'New-NeuronLayer' {
         }
     }
 
+    Context 'with a flat list of weights' {
+        It 'takes <Case> as one neuron with two weights' -TestCases @(
+            @{ Case = '-Weight 1, 2'; Make = { New-NeuronLayer -Weight 1, 2 } }
+            @{ Case = '-Weight @(1, 2)'; Make = { New-NeuronLayer -Weight @(1, 2) } }
+            @{ Case = 'a [double[]]'; Make = { New-NeuronLayer -Weight ([double[]](1, 2)) } }
+            @{ Case = 'numbers in text'; Make = { New-NeuronLayer -Weight '1', '2' } }
+            @{ Case = 'the unary comma'; Make = { New-NeuronLayer -Weight (, (1, 2)) } }
+        ) {
+            param($Make)
+            $layer = & $Make
+
+            $layer.NeuronCount | Should -Be 1
+            $layer.InputCount | Should -Be 2
+            $layer.Weight[0] | Should -Be @(1, 2)
+        }
+
+        It 'keeps rows given as arrays as one neuron each' {
+            $layer = New-NeuronLayer -Weight @(1, 2), @(3, 4)
+
+            $layer.NeuronCount | Should -Be 2
+            $layer.Weight[1] | Should -Be @(3, 4)
+        }
+
+        It 'makes one neuron per weight only when each row is an array' {
+            $layer = New-NeuronLayer -Weight @(1), @(2)
+
+            $layer.NeuronCount | Should -Be 2
+            $layer.InputCount | Should -Be 1
+        }
+
+        It 'takes a lone number as one neuron of one weight' {
+            $layer = New-NeuronLayer -Weight 3
+
+            $layer.NeuronCount | Should -Be 1
+            $layer.Weight[0] | Should -Be @(3)
+        }
+
+        It 'gives the same outputs as the neuron with those weights' {
+            $layer = New-NeuronLayer -Weight 0.5, -1, 2 -Bias 0.5
+            $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5
+
+            (Invoke-NeuronNetwork (New-NeuronNetwork $layer) 5, 3, 1).Output | Should -Be (Invoke-Neuron $neuron 5, 3, 1).Output
+        }
+    }
+
     Context 'with bad arguments' {
         It 'refuses <Case> with <ErrorId>' -TestCases @(
             @{ Case = 'ragged rows'; ErrorId = 'RaggedWeight'; Arguments = @{ Weight = @(@(1, 2), @(3)) } }
@@ -157,6 +202,35 @@ Describe 'New-NeuronLayer' {
         ) {
             param($ErrorId, $Arguments)
             { New-NeuronLayer @Arguments } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.NewNeuronLayerCommand"
+        }
+
+        It 'refuses a mix of numbers and rows as RaggedWeight' {
+            { New-NeuronLayer -Weight 1, @(2, 3) } | Should -Throw -ErrorId 'RaggedWeight,NeuronTools.Commands.NewNeuronLayerCommand'
+        }
+
+        It 'targets the offending value with <ErrorId> (<Case>)' -TestCases @(
+            @{ Case = 'a NaN weight'; ErrorId = 'NonFiniteWeight'; Arguments = @{ Weight = @(@(1, 2), @(3, [double]::NaN)) }; Target = 'Weight' }
+            @{ Case = 'ragged rows'; ErrorId = 'RaggedWeight'; Arguments = @{ Weight = @(@(1, 2), @(3)) }; Target = 'Weight' }
+            @{ Case = 'too few biases'; ErrorId = 'BiasCountMismatch'; Arguments = @{ Weight = @(@(1, 2), @(3, 4)); Bias = @(1) }; Target = 'Bias' }
+            @{ Case = 'an infinite bias'; ErrorId = 'NonFiniteBias'; Arguments = @{ Weight = @(, @(1, 2)); Bias = @([double]::PositiveInfinity) }; Target = 'Bias' }
+            @{ Case = 'an unknown activation'; ErrorId = 'UnknownActivation'; Arguments = @{ Weight = @(, @(1, 2)); Activation = 'Relu7' }; Target = 'Activation' }
+        ) {
+            param($ErrorId, $Arguments, $Target)
+            $err = { New-NeuronLayer @Arguments } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.NewNeuronLayerCommand" -PassThru
+
+            switch ($Target) {
+                'Weight' { ($err.TargetObject | ForEach-Object { $_ -join ',' }) | Should -Be ($Arguments.Weight | ForEach-Object { $_ -join ',' }) }
+                'Bias' { "$($err.TargetObject)" | Should -Be "$($Arguments.Bias)" }
+                'Activation' { $err.TargetObject | Should -BeExactly $Arguments.Activation }
+            }
+        }
+
+        It 'targets the neurons when they do not fit together' {
+            $neurons = (New-Neuron 1, 2), (New-Neuron 1)
+            $err = { New-NeuronLayer -Neuron $neurons } | Should -Throw -ErrorId 'NeuronInputCountMismatch,NeuronTools.Commands.NewNeuronLayerCommand' -PassThru
+
+            $err.TargetObject.Count | Should -Be 2
+            $err.TargetObject[1] | Should -Be $neurons[1]
         }
 
         It 'says which rows differ for ragged rows' {

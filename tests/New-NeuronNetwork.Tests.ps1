@@ -107,5 +107,35 @@ Describe 'New-NeuronNetwork' {
             param($ErrorId, $Arguments)
             { New-NeuronNetwork @Arguments } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.NewNeuronNetworkCommand"
         }
+
+        It 'targets the offending value with <ErrorId> (<Case>)' -TestCases @(
+            @{ Case = 'names for the wrong number of inputs'; ErrorId = 'InputNameCountMismatch'; Arguments = @{ Shape = @(3, 4, 2); InputName = @('a', 'b') }; Target = 'a b' }
+            @{ Case = 'duplicate input names'; ErrorId = 'DuplicateInputName'; Arguments = @{ Shape = @(2, 2); InputName = @('a', 'A') }; Target = 'a A' }
+            @{ Case = 'a count of 0'; ErrorId = 'InvalidShape'; Arguments = @{ Shape = @(3, 0, 2) }; Target = '3 0 2' }
+            @{ Case = 'too many activations'; ErrorId = 'ActivationCountMismatch'; Arguments = @{ Shape = @(3, 4, 2); Activation = @('ReLU', 'Tanh', 'Sigmoid') }; Target = 'ReLU Tanh Sigmoid' }
+            @{ Case = 'an unknown activation'; ErrorId = 'UnknownActivation'; Arguments = @{ Shape = @(3, 4, 2); Activation = @('ReLU', 'Sigmod') }; Target = 'Sigmod' }
+        ) {
+            param($ErrorId, $Arguments, $Target)
+            $err = { New-NeuronNetwork @Arguments } | Should -Throw -ErrorId "$ErrorId,NeuronTools.Commands.NewNeuronNetworkCommand" -PassThru
+
+            "$($err.TargetObject)" | Should -BeExactly $Target
+        }
+
+        It 'targets the input names, not the layers, when the names do not fit the layers' {
+            $layer = New-NeuronLayer -InputCount 3 -NeuronCount 1 -Seed 1
+            $err = { New-NeuronNetwork $layer -InputName a, b } | Should -Throw -ErrorId 'InputNameCountMismatch,NeuronTools.Commands.NewNeuronNetworkCommand' -PassThru
+
+            $err.TargetObject | Should -Be @('a', 'b')
+            $err.Exception.Message | Should -Match 'has 3 inputs but 2 input names'
+        }
+
+        It 'targets the layers when they do not fit together' {
+            $first = New-NeuronLayer -InputCount 3 -NeuronCount 1 -Seed 1
+            $second = New-NeuronLayer -InputCount 2 -NeuronCount 1 -Seed 1
+            $err = { New-NeuronNetwork $first, $second } | Should -Throw -ErrorId 'LayerShapeMismatch,NeuronTools.Commands.NewNeuronNetworkCommand' -PassThru
+
+            $err.TargetObject.Count | Should -Be 2
+            $err.Exception.Message | Should -Match 'Layers\[0\] has 1 neuron, so it gives 1 output,'
+        }
     }
 }

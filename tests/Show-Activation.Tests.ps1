@@ -136,6 +136,13 @@ Describe 'Show-Activation' {
             { Show-Activation ReLU -Minimum $Minimum -Maximum $Maximum } | Should -Throw -ErrorId 'InvalidPlotRange,NeuronTools.Commands.ShowActivationCommand'
         }
 
+        It 'says a range of finite ends whose width overflows is too wide, not that it is infinite' {
+            $err = { Show-Activation ReLU -Minimum -1e308 -Maximum 1e308 } | Should -Throw -ErrorId 'InvalidPlotRange,NeuronTools.Commands.ShowActivationCommand' -PassThru
+
+            $err.Exception.Message | Should -Match 'is too wide'
+            $err.Exception.Message | Should -Not -Match 'not a finite'
+        }
+
         It 'refuses a chart narrower than 30 columns' {
             { Show-Activation ReLU -Width 20 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,NeuronTools.Commands.ShowActivationCommand'
         }

@@ -74,6 +74,21 @@ Describe 'Test-NeuronModel' {
             $evaluation.Loss | Should -Be 0
         }
 
+        It 'reports a short -Target once, as one terminating TargetCountMismatch, and scores nothing' {
+            $err = $null
+            $evaluation = $null
+            try {
+                $evaluation = $truthTable | Test-NeuronModel (New-Neuron -Weight 1, 1) -Target 0, 1 -ErrorVariable err -ErrorAction Stop
+            }
+            catch {
+                $stopped = $_
+            }
+
+            $stopped.FullyQualifiedErrorId | Should -BeExactly 'TargetCountMismatch,NeuronTools.Commands.TestNeuronModelCommand'
+            @($err).Count | Should -Be 1
+            $evaluation | Should -BeNullOrEmpty
+        }
+
         It 'refuses a model that is neither a neuron nor a network as UnsupportedModel' {
             { $truthTable | Test-NeuronModel 42 -Target 0, 1, 1, 1 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.TestNeuronModelCommand'
         }

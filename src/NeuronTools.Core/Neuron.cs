@@ -33,33 +33,24 @@ public sealed class Neuron
         _weight = weight.ToArray();
         if (_weight.Length == 0)
         {
-            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A neuron needs at least one weight. Give -Weight one number per input, for example -Weight 0.5,-1,2.");
+            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A neuron needs at least one weight. Give -Weight one number per input, for example -Weight 0.5,-1,2.").About(nameof(weight));
         }
 
-        for (int i = 0; i < _weight.Length; i++)
-        {
-            if (!IsFinite(_weight[i]))
-            {
-                throw new NeuronToolsException(
-                    "NonFiniteWeight",
-                    ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The weight at position {i} is {Describe(_weight[i])}; a neuron's weights must be finite numbers. Replace it with a finite value."));
-            }
-        }
-
+        ModelChecks.FiniteParameters(_weight, "weight", "a neuron's", nameof(weight));
         if (!IsFinite(bias))
         {
             throw new NeuronToolsException(
                 "NonFiniteBias",
                 ErrorKind.InvalidArgument,
-                $"The bias is {Describe(bias)}; a neuron's bias must be a finite number. Replace it with a finite value such as 0.");
+                $"The bias is {Describe(bias)}; a neuron's bias must be a finite number. Replace it with a finite value such as 0.")
+                .About(nameof(bias));
         }
 
         Weight = new ReadOnlyCollection<double>(_weight);
         Bias = bias;
         Activation = activation ?? ActivationCatalog.CreateScalar("ReLU");
         Name = name;
-        InputName = inputName is null ? null : ValidateInputNames(inputName.ToArray(), _weight.Length);
+        InputName = inputName is null ? null : ModelChecks.InputNames(inputName.ToArray(), _weight.Length, "neuron", "weight", nameof(inputName));
         TrainingHistory = trainingHistory;
     }
 
@@ -118,7 +109,7 @@ public sealed class Neuron
     }
 
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "Neuron({0} inputs, {1})", InputCount, Activation.Specification);
+        string.Format(CultureInfo.InvariantCulture, "Neuron({0}, {1})", Wording.Count(InputCount, "input"), Activation.Specification);
 
     internal static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
@@ -135,32 +126,7 @@ public sealed class Neuron
         return sum + Bias;
     }
 
-    private void CheckInput(IReadOnlyList<double> input)
-    {
-        if (input is null)
-        {
-            throw new ArgumentNullException(nameof(input));
-        }
-
-        if (input.Count != _weight.Length)
-        {
-            throw new NeuronToolsException(
-                "InputCountMismatch",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The neuron has {_weight.Length} weights but the input has {input.Count} values. Give one value per weight, in weight order."));
-        }
-
-        for (int i = 0; i < input.Count; i++)
-        {
-            if (!IsFinite(input[i]))
-            {
-                throw new NeuronToolsException(
-                    "NonFiniteInput",
-                    ErrorKind.InvalidData,
-                    FormattableString.Invariant($"The input value at position {i} is {Describe(input[i])}; a neuron's inputs must be finite numbers. Remove or replace the value."));
-            }
-        }
-    }
+    private void CheckInput(IReadOnlyList<double> input) => ModelChecks.Input(input, _weight.Length, "neuron", "weight");
 
     /// <summary>
     /// z = f(Σ w_i·x_i + b) for every row of <paramref name="rows"/>, bit for bit what <see cref="Evaluate"/> gives
@@ -200,7 +166,7 @@ public sealed class Neuron
                 "InputCountMismatch",
                 ErrorKind.InvalidArgument,
                 0,
-                FormattableString.Invariant($"the neuron has {n} weights but every row of the matrix has {rows.GetLength(1)} values. Give one column per weight, in weight order."));
+                $"the neuron has {Wording.Count(n, "weight")} but every row of the matrix has {Wording.Count(rows.GetLength(1), "value")}. Give one column per weight, in weight order.");
         }
 
         var output = new double[rowCount];
@@ -365,7 +331,7 @@ public sealed class Neuron
     {
         if (input is null)
         {
-            throw RowError("InputCountMismatch", ErrorKind.InvalidArgument, row, FormattableString.Invariant($"the row is $null but the neuron has {_weight.Length} weights. Give one value per weight, in weight order."));
+            throw RowError("InputCountMismatch", ErrorKind.InvalidArgument, row, $"the row is $null but the neuron has {Wording.Count(_weight.Length, "weight")}. Give one value per weight, in weight order.");
         }
 
         if (input.Length != _weight.Length)
@@ -374,7 +340,7 @@ public sealed class Neuron
                 "InputCountMismatch",
                 ErrorKind.InvalidArgument,
                 row,
-                FormattableString.Invariant($"the neuron has {_weight.Length} weights but the row has {input.Length} values. Give one value per weight, in weight order."));
+                $"the neuron has {Wording.Count(_weight.Length, "weight")} but the row has {Wording.Count(input.Length, "value")}. Give one value per weight, in weight order.");
         }
 
         return Finish(Sum(input), input, row);
@@ -437,35 +403,5 @@ public sealed class Neuron
         var exception = new NeuronToolsException(errorId, kind, FormattableString.Invariant($"Row {row} (counting from 0) is bad, so no row was evaluated: {problem}"));
         exception.Data["RowIndex"] = row;
         return exception;
-    }
-
-    private static IReadOnlyList<string> ValidateInputNames(string[] names, int count)
-    {
-        if (names.Length != count)
-        {
-            throw new NeuronToolsException(
-                "InputNameCountMismatch",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The neuron has {count} weights but {names.Length} input names. Give one name per weight, in weight order."));
-        }
-
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string name in names)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new NeuronToolsException("InvalidInputName", ErrorKind.InvalidArgument, "An input name is empty. Give every input a name, such as cpu or memory.");
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new NeuronToolsException(
-                    "DuplicateInputName",
-                    ErrorKind.InvalidArgument,
-                    $"The input name '{name}' is given more than once (names are compared without regard to case). Give each input its own name.");
-            }
-        }
-
-        return new ReadOnlyCollection<string>(names);
     }
 }

@@ -60,15 +60,15 @@ public sealed class NeuronLayer
     /// <summary>A layer of <paramref name="neuronCount"/> neurons with seeded starting weights and zero biases.</summary>
     public static NeuronLayer Create(int inputCount, int neuronCount, ActivationFunction? activation = null, Initialization initialization = Initialization.Uniform, int seed = 0, string? name = null)
     {
-        CheckCount(inputCount, "input count", "InvalidInputCount");
-        CheckCount(neuronCount, "neuron count", "InvalidNeuronCount");
+        CheckCount(inputCount, "input count", "InvalidInputCount", nameof(inputCount));
+        CheckCount(neuronCount, "neuron count", "InvalidNeuronCount", nameof(neuronCount));
         long total = (long)inputCount * neuronCount;
         if (total > 100_000_000)
         {
             throw new NeuronToolsException(
                 "LayerTooLarge",
                 ErrorKind.LimitsExceeded,
-                FormattableString.Invariant($"A layer of {neuronCount} neurons with {inputCount} inputs has {total} weights, more than the 100000000 this module builds. Use fewer neurons or inputs."));
+                $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")} has {Wording.Count(total, "weight")}, more than the 100000000 this module builds. Use fewer neurons or inputs.");
         }
 
         // Row j holds draws j·n … j·n + n − 1, so a one-neuron layer draws exactly what New-Neuron draws for the seed.
@@ -97,7 +97,7 @@ public sealed class NeuronLayer
         Neuron[] all = neurons.ToArray();
         if (all.Length == 0)
         {
-            throw new NeuronToolsException("EmptyLayer", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Neuron one or more neurons from New-Neuron.");
+            throw new NeuronToolsException("EmptyLayer", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Neuron one or more neurons from New-Neuron.").About(nameof(neurons));
         }
 
         for (int j = 0; j < all.Length; j++)
@@ -112,7 +112,8 @@ public sealed class NeuronLayer
                 throw new NeuronToolsException(
                     "NeuronInputCountMismatch",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The neuron at position 0 has {all[0].InputCount} inputs but the neuron at position {j} has {all[j].InputCount}. The neurons of a layer read the same input vector, so give them all the same number of weights."));
+                    FormattableString.Invariant($"The neuron at position 0 has {Wording.Count(all[0].InputCount, "input")} but the neuron at position {j} has {all[j].InputCount}. The neurons of a layer read the same input vector, so give them all the same number of weights."))
+                    .About(nameof(neurons));
             }
 
             if (activation is null && all[j].Activation.Specification != all[0].Activation.Specification)
@@ -120,7 +121,8 @@ public sealed class NeuronLayer
                 throw new NeuronToolsException(
                     "NeuronActivationMismatch",
                     ErrorKind.InvalidArgument,
-                    $"The neuron at position 0 uses {all[0].Activation.Specification} but the neuron at position {j} uses {all[j].Activation.Specification}. A layer has one activation: give the neurons the same one, or choose the layer's with -Activation.");
+                    $"The neuron at position 0 uses {all[0].Activation.Specification} but the neuron at position {j} uses {all[j].Activation.Specification}. A layer has one activation: give the neurons the same one, or choose the layer's with -Activation.")
+                    .About(nameof(neurons));
             }
         }
 
@@ -150,7 +152,8 @@ public sealed class NeuronLayer
             throw new NeuronToolsException(
                 "LayerShapeMismatch",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The layer has {NeuronCount} neurons of {InputCount} inputs, but the new weights are {layer.NeuronCount} rows of {layer.InputCount}. Give new weights of the same shape."));
+                $"The layer has {Wording.Count(NeuronCount, "neuron")} of {Wording.Count(InputCount, "input")}, but the new weights are {Wording.Count(layer.NeuronCount, "row")} of {layer.InputCount}. Give new weights of the same shape.")
+                .About(nameof(weight));
         }
 
         return layer;
@@ -165,7 +168,7 @@ public sealed class NeuronLayer
         }
 
         double[] copy = input.ToArray();
-        NeuronNetwork.CheckInput(copy, InputCount, "layer");
+        ModelChecks.Input(copy, InputCount, "layer", "input");
         var preActivation = new double[NeuronCount];
         var output = new double[NeuronCount];
         var derivative = new double[NeuronCount];
@@ -212,7 +215,7 @@ public sealed class NeuronLayer
     {
         if (weight.Length == 0)
         {
-            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Weight one row of weights per neuron, for example -Weight @(0.5, -1, 2), @(1, 0, -1).");
+            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Weight one row of weights per neuron, for example -Weight @(0.5, -1, 2), @(1, 0, -1).").About(nameof(weight));
         }
 
         for (int j = 0; j < weight.Length; j++)
@@ -223,7 +226,8 @@ public sealed class NeuronLayer
                 throw new NeuronToolsException(
                     "EmptyWeight",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The weight row {j} is empty. Give each neuron one weight per input."));
+                    FormattableString.Invariant($"The weight row {j} is empty. Give each neuron one weight per input."))
+                    .About(nameof(weight));
             }
 
             if (row.Length != weight[0].Length)
@@ -231,19 +235,11 @@ public sealed class NeuronLayer
                 throw new NeuronToolsException(
                     "RaggedWeight",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The weight row 0 has {weight[0].Length} weights but row {j} has {row.Length}. Every neuron of a layer reads the same input vector, so give every row the same number of weights, one per input."));
+                    FormattableString.Invariant($"The weight row 0 has {Wording.Count(weight[0].Length, "weight")} but row {j} has {row.Length}. Every neuron of a layer reads the same input vector, so give every row the same number of weights, one per input."))
+                    .About(nameof(weight));
             }
 
-            for (int i = 0; i < row.Length; i++)
-            {
-                if (!Neuron.IsFinite(row[i]))
-                {
-                    throw new NeuronToolsException(
-                        "NonFiniteWeight",
-                        ErrorKind.InvalidArgument,
-                        FormattableString.Invariant($"The weight at row {j}, position {i} is {Neuron.Describe(row[i])}; a layer's weights must be finite numbers. Replace it with a finite value."));
-                }
-            }
+            ModelChecks.FiniteParameters(row, "weight", "a layer's", nameof(weight), j);
         }
 
         if (bias is null)
@@ -256,26 +252,18 @@ public sealed class NeuronLayer
             throw new NeuronToolsException(
                 "BiasCountMismatch",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The layer has {weight.Length} neurons (weight rows) but {bias.Length} biases. Give one bias per neuron, in row order."));
+                $"The layer has {Wording.Count(weight.Length, "neuron")} (weight rows) but {Wording.Count(bias.Length, "bias")}. Give one bias per neuron, in row order.")
+                .About(nameof(bias));
         }
 
-        for (int j = 0; j < bias.Length; j++)
-        {
-            if (!Neuron.IsFinite(bias[j]))
-            {
-                throw new NeuronToolsException(
-                    "NonFiniteBias",
-                    ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The bias at position {j} is {Neuron.Describe(bias[j])}; a layer's biases must be finite numbers. Replace it with a finite value such as 0."));
-            }
-        }
+        ModelChecks.FiniteParameters(bias, "bias", "a layer's", nameof(bias));
     }
 
-    private static void CheckCount(int count, string what, string errorId)
+    private static void CheckCount(int count, string what, string errorId, string parameterName)
     {
         if (count < 1)
         {
-            throw new NeuronToolsException(errorId, ErrorKind.InvalidArgument, FormattableString.Invariant($"The {what} is {count}; it must be at least 1."));
+            throw new NeuronToolsException(errorId, ErrorKind.InvalidArgument, FormattableString.Invariant($"The {what} is {count}; it must be at least 1.")).About(parameterName);
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class NeuronNetwork
     {
         if (layers.Length == 0)
         {
-            throw new NeuronToolsException("EmptyNetwork", ErrorKind.InvalidArgument, "A network needs at least one layer. Give -Layer one or more layers from New-NeuronLayer, or use -Shape.");
+            throw new NeuronToolsException("EmptyNetwork", ErrorKind.InvalidArgument, "A network needs at least one layer. Give -Layer one or more layers from New-NeuronLayer, or use -Shape.").About(nameof(layers));
         }
 
         for (int k = 0; k < layers.Length; k++)
@@ -45,14 +45,15 @@ public sealed class NeuronNetwork
                 throw new NeuronToolsException(
                     "LayerShapeMismatch",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"{Describe(layers, k - 1)} has {layers[k - 1].NeuronCount} neurons, so it gives {layers[k - 1].NeuronCount} outputs, but {Describe(layers, k)} takes {layers[k].InputCount} inputs. Each layer's neuron count must equal the next layer's input count: make {Describe(layers, k)} with -InputCount {layers[k - 1].NeuronCount}, or change the neuron count of {Describe(layers, k - 1)}."));
+                    FormattableString.Invariant($"{Describe(layers, k - 1)} has {Wording.Count(layers[k - 1].NeuronCount, "neuron")}, so it gives {Wording.Count(layers[k - 1].NeuronCount, "output")}, but {Describe(layers, k)} takes {Wording.Count(layers[k].InputCount, "input")}. Each layer's neuron count must equal the next layer's input count: make {Describe(layers, k)} with -InputCount {layers[k - 1].NeuronCount}, or change the neuron count of {Describe(layers, k - 1)}."))
+                    .About(nameof(layers));
             }
         }
 
         _layers = layers;
         Layers = new ReadOnlyCollection<NeuronLayer>(layers);
         Name = name;
-        InputName = inputName is null ? null : ValidateInputNames(inputName, layers[0].InputCount);
+        InputName = inputName is null ? null : ModelChecks.InputNames(inputName, layers[0].InputCount, "network", "input", nameof(inputName));
         var shape = new int[layers.Length + 1];
         shape[0] = layers[0].InputCount;
         for (int k = 0; k < layers.Length; k++)
@@ -105,7 +106,8 @@ public sealed class NeuronNetwork
             throw new NeuronToolsException(
                 "InvalidShape",
                 ErrorKind.InvalidArgument,
-                $"The shape {text} has no layer. Give the input count, then the neuron count of each layer, for example -Shape 3,4,2 for 3 inputs, a hidden layer of 4 and an output layer of 2.");
+                $"The shape {text} has no layer. Give the input count, then the neuron count of each layer, for example -Shape 3,4,2 for 3 inputs, a hidden layer of 4 and an output layer of 2.")
+                .About(nameof(shape));
         }
 
         for (int k = 0; k < shape.Count; k++)
@@ -115,7 +117,8 @@ public sealed class NeuronNetwork
                 throw new NeuronToolsException(
                     "InvalidShape",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"The shape {text} has {shape[k]} at position {k}; every count must be at least 1."));
+                    FormattableString.Invariant($"The shape {text} has {shape[k]} at position {k}; every count must be at least 1."))
+                    .About(nameof(shape));
             }
         }
 
@@ -125,7 +128,8 @@ public sealed class NeuronNetwork
             throw new NeuronToolsException(
                 "ActivationCountMismatch",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The shape {text} makes {layerCount} layers but {activations.Count} activations were given. Give one activation for all layers, or one per layer, in order."));
+                $"The shape {text} makes {Wording.Count(layerCount, "layer")} but {Wording.Count(activations.Count, "activation")} {(activations.Count == 1 ? "was" : "were")} given. Give one activation for all layers, or one per layer, in order.")
+                .About(nameof(activations));
         }
 
         var layers = new NeuronLayer[layerCount];
@@ -173,7 +177,7 @@ public sealed class NeuronNetwork
     /// <summary>As <see cref="Evaluate"/>, for an input array that the caller hands over and will not change.</summary>
     internal NetworkOutput EvaluateOwned(double[] input, object? inputObject)
     {
-        CheckInput(input, InputCount, "network");
+        ModelChecks.Input(input, InputCount, "network", "input");
         var buffers = new ForwardBuffers(this);
         Forward(input, buffers);
         var layers = new LayerOutput[_layers.Length];
@@ -210,34 +214,6 @@ public sealed class NeuronNetwork
             string.Join("-", Shape.Select(n => n.ToString(CultureInfo.InvariantCulture))),
             string.Join(", ", _layers.Select(l => l.Activation.Specification)));
 
-    /// <summary>Checks an input vector's length and values.</summary>
-    internal static void CheckInput(IReadOnlyList<double> input, int inputCount, string what)
-    {
-        if (input is null)
-        {
-            throw new ArgumentNullException(nameof(input));
-        }
-
-        if (input.Count != inputCount)
-        {
-            throw new NeuronToolsException(
-                "InputCountMismatch",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The {what} has {inputCount} inputs but the input has {input.Count} values. Give one value per input, in order."));
-        }
-
-        for (int i = 0; i < input.Count; i++)
-        {
-            if (!Neuron.IsFinite(input[i]))
-            {
-                throw new NeuronToolsException(
-                    "NonFiniteInput",
-                    ErrorKind.InvalidData,
-                    FormattableString.Invariant($"The input value at position {i} is {Neuron.Describe(input[i])}; a {what}'s inputs must be finite numbers. Remove or replace the value."));
-            }
-        }
-    }
-
     internal static void CheckFinite(NeuronLayer layer, string description, double[] preActivation, double[] output)
     {
         for (int j = 0; j < output.Length; j++)
@@ -256,36 +232,6 @@ public sealed class NeuronNetwork
         layers[k].Name is { Length: > 0 } name
             ? FormattableString.Invariant($"Layers[{k}] ('{name}')")
             : FormattableString.Invariant($"Layers[{k}]");
-
-    private static IReadOnlyList<string> ValidateInputNames(string[] names, int count)
-    {
-        if (names.Length != count)
-        {
-            throw new NeuronToolsException(
-                "InputNameCountMismatch",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The network has {count} inputs but {names.Length} input names. Give one name per input, in order."));
-        }
-
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string name in names)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new NeuronToolsException("InvalidInputName", ErrorKind.InvalidArgument, "An input name is empty. Give every input a name, such as cpu or memory.");
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new NeuronToolsException(
-                    "DuplicateInputName",
-                    ErrorKind.InvalidArgument,
-                    $"The input name '{name}' is given more than once (names are compared without regard to case). Give each input its own name.");
-            }
-        }
-
-        return new ReadOnlyCollection<string>(names);
-    }
 }
 
 /// <summary>One forward pass's worth of arrays for a network, reusable from one input to the next.</summary>

@@ -32,4 +32,18 @@ public sealed class NeuronToolsException : Exception
     public string ErrorId { get; }
 
     public ErrorKind Kind { get; }
+
+    /// <summary>
+    /// The name of the argument the problem is with (as <see cref="ArgumentException.ParamName"/>: "weight",
+    /// "bias", "inputName", "shape"...), when one argument is to blame; otherwise null. The cmdlets use it to
+    /// make the offending value the error's target.
+    /// </summary>
+    public string? ParameterName { get; private set; }
+
+    /// <summary>Names the argument the problem is with, and returns this exception for throwing.</summary>
+    internal NeuronToolsException About(string parameterName)
+    {
+        ParameterName = parameterName;
+        return this;
+    }
 }

@@ -249,9 +249,9 @@ internal sealed class InputBinder
             ErrorKind.InvalidArgument,
             string.Format(
                 CultureInfo.InvariantCulture,
-                "A row with named values (a {0}) arrived, but the inputs have no names to bind them to. Name the inputs, for example New-Neuron -Weight 0.6, 0.3 -InputName cpu, memory, or send a vector of {1} numbers in input order.",
+                "A row with named values (a {0}) arrived, but the inputs have no names to bind them to. Name the inputs, for example New-Neuron -Weight 0.6, 0.3 -InputName cpu, memory, or send a vector of {1} in input order.",
                 shown is PSCustomObject ? "[pscustomobject]" : shown.GetType().Name,
-                _inputCount));
+                Wording.Count(_inputCount, "number")));
     }
 
     private static double ReadNamedValue(string name, object? value)

@@ -83,7 +83,7 @@ internal sealed class LabelledRows
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "TargetCountMismatch",
                 ErrorCategory.InvalidArgument,
-                FormattableString.Invariant($"{Seen} rows arrived but -Target has {_targetValues.Length} values. Give one target per row, in row order, or name the target property, for example -Target label."),
+                $"{Wording.Count(Seen, "row")} arrived but -Target has {Wording.Count(_targetValues.Length, "value")}. Give one target per row, in row order, or name the target property, for example -Target label.",
                 _targetValues));
         }
 
@@ -92,7 +92,12 @@ internal sealed class LabelledRows
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "NoTrainingData",
                 ErrorCategory.InvalidData,
-                FormattableString.Invariant($"None of the {Seen} rows could be used (see the errors above), so there is nothing to learn from or score. Send rows with numeric inputs and targets."),
+                Seen switch
+                {
+                    0 => "No row arrived",
+                    1 => "The one row could not be used (see the error above)",
+                    _ => FormattableString.Invariant($"None of the {Seen} rows could be used (see the errors above)"),
+                } + ", so there is nothing to learn from or score. Send rows with numeric inputs and targets.",
                 null));
         }
     }
@@ -119,11 +124,18 @@ internal sealed class LabelledRows
     private void AddRow(object? row)
     {
         int index = Seen++;
+        if (_targetValues is not null && index >= _targetValues.Length)
+        {
+            // A row beyond a short -Target array is only counted: CheckComplete reports the mismatch once,
+            // terminating, with the number of rows that arrived, before any training or scoring starts.
+            return;
+        }
+
         bool isLoneNumber = false;
         try
         {
             double[] input = _binder.Bind(row, out isLoneNumber);
-            NeuronNetwork.CheckInput(input, _stack.InputCount, "model");
+            ModelChecks.Input(input, _stack.InputCount, "model", "input");
             double[] target = TargetEncoder.Encode(ReadTarget(row, index), _loss, _stack.OutputCount, _isStep);
             Input.Add(input);
             Target.Add(target);
@@ -138,17 +150,9 @@ internal sealed class LabelledRows
     {
         if (_targetNames is null)
         {
-            if (index >= _targetValues!.Length)
-            {
-                throw new NeuronToolsException(
-                    "TargetCountMismatch",
-                    ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"Row {index} has no target: -Target has only {_targetValues.Length} values. Give one target per row."));
-            }
-
             try
             {
-                return InputVectorReader.Read(_targetValues[index], out _);
+                return InputVectorReader.Read(_targetValues![index], out _);
             }
             catch (NeuronToolsException exception)
             {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -7,6 +9,31 @@ namespace NeuronTools.Commands;
 /// <summary>Adds a model's output to the row it came from, for -AsProperty: the row goes on down the pipeline, scored.</summary>
 internal static class RowProperty
 {
+    /// <summary>
+    /// Refuses an -AsProperty name that is one of the model's input names (ignoring case, as PowerShell binds
+    /// properties): the output would overwrite the input it was computed from, in the caller's own object.
+    /// A setup problem, so it stops <paramref name="cmdlet"/> before any row is read.
+    /// </summary>
+    internal static void CheckName(PSCmdlet cmdlet, string? name, IReadOnlyList<string>? inputNames)
+    {
+        if (name is null || inputNames is null)
+        {
+            return;
+        }
+
+        foreach (string inputName in inputNames)
+        {
+            if (string.Equals(inputName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(
+                    "AsPropertyConflict",
+                    ErrorCategory.InvalidArgument,
+                    string.Format(CultureInfo.InvariantCulture, "-AsProperty '{0}' is the name of one of the model's inputs ({1}), so the output would overwrite that input in every row. Choose another name, such as Score.", name, string.Join(", ", inputNames)),
+                    name));
+            }
+        }
+    }
+
     /// <summary>
     /// Sets <paramref name="name"/> to <paramref name="value"/> on <paramref name="row"/> and returns the object to
     /// write. Throws AsPropertyNotSupported for a dictionary that cannot take a key, and AsPropertyConflict for a

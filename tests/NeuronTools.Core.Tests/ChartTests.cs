@@ -84,16 +84,17 @@ public class ChartTests
     }
 
     [Theory]
-    [InlineData(1.0, 1.0)]
-    [InlineData(2.0, -2.0)]
-    [InlineData(double.NaN, 1.0)]
-    [InlineData(0.0, double.PositiveInfinity)]
-    [InlineData(-1.7e308, 1.7e308)]
-    public void ARangeThatIsNotAFiniteIntervalIsInvalidPlotRange(double minimum, double maximum)
+    [InlineData(1.0, 1.0, "does not have the minimum below the maximum")]
+    [InlineData(2.0, -2.0, "does not have the minimum below the maximum")]
+    [InlineData(double.NaN, 1.0, "is not a finite interval")]
+    [InlineData(0.0, double.PositiveInfinity, "is not a finite interval")]
+    [InlineData(-1.7e308, 1.7e308, "is too wide")]
+    public void ARangeThatCannotBePlottedIsInvalidPlotRangeSayingWhy(double minimum, double maximum, string reason)
     {
         var error = Assert.Throws<NeuronToolsException>(() => ActivationChart.Create(new[] { ActivationCatalog.Create("ReLU") }, minimum, maximum, false));
 
         Assert.Equal("InvalidPlotRange", error.ErrorId);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

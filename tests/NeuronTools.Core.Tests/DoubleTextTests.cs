@@ -10,9 +10,11 @@ public class DoubleTextTests
 {
     public static IEnumerable<object[]> EdgeValues() => new[]
     {
+        // Each value once (double.Epsilon is 5e-324 and 4.9406564584124654e-324; double.MaxValue is
+        // 1.7976931348623157e308), so that xUnit runs every case instead of skipping duplicate IDs.
         0.0, -0.0, 0.1, 0.2, 0.3, 1.0 / 3.0, -1.0, 2.5, 1e-300, 1e300, 123456789012345678.0,
         double.MaxValue, -double.MaxValue, double.Epsilon, -double.Epsilon, 2.2250738585072014e-308,
-        2.2250738585072009e-308, 4.9406564584124654e-324, 1.7976931348623157e308, 5e-324, 9007199254740993.0,
+        2.2250738585072009e-308, 9007199254740993.0,
         0.30000000000000004, 100.0, 1e21, 1e22, 1e23, 8.41e21, 5.0e-310, Math.PI, Math.E,
     }.Select(v => new object[] { v });
 

@@ -151,7 +151,7 @@ public class ModelSerializerTests
     }
 
     [Theory]
-    [InlineData("\"type\": \"NeuronLayer\", \"inputCount\": 2, \"neuronCount\": 2, \"weight\": [[1, 2], [3]], \"bias\": [0, 0], \"activation\": {\"name\": \"ReLU\"}", "'weight[1]'", "has 1 values, but inputCount is 2")]
+    [InlineData("\"type\": \"NeuronLayer\", \"inputCount\": 2, \"neuronCount\": 2, \"weight\": [[1, 2], [3]], \"bias\": [0, 0], \"activation\": {\"name\": \"ReLU\"}", "'weight[1]'", "has 1 value, but inputCount is 2")]
     [InlineData("\"type\": \"NeuronLayer\", \"inputCount\": 2, \"neuronCount\": 2, \"weight\": [[1, 2], [3, 4]], \"activation\": {\"name\": \"ReLU\"}", "'bias'", "is missing")]
     [InlineData("\"type\": \"Neuron\", \"inputCount\": 1, \"weight\": [1], \"bias\": 0, \"activation\": {\"name\": \"Swoosh\"}", "'activation.name'", "'Swoosh'")]
     [InlineData("\"type\": \"Neuron\", \"inputCount\": 1, \"weight\": [1], \"bias\": 0, \"activation\": {\"name\": \"LeakyReLU\", \"parameters\": {\"negative_slope\": \"x\"}}", "'activation.parameters.negative_slope'", "must be a number")]
@@ -254,7 +254,7 @@ public class ModelSerializerTests
     [InlineData("\"loss\": \"Entropy\"", "'trainingHistory.loss'", "must be one of MeanSquaredError")]
     [InlineData("\"loss\": \"1\"", "'trainingHistory.loss'", "must be one of")]
     [InlineData("\"batchSize\": -4", "'trainingHistory.batchSize'", "whole number of at least 0")]
-    [InlineData("\"epochs\": {\"epoch\": [1, 2], \"loss\": [0.5]}", "'trainingHistory.epochs.loss'", "has 1 values, but epochs.epoch has 2")]
+    [InlineData("\"epochs\": {\"epoch\": [1, 2], \"loss\": [0.5]}", "'trainingHistory.epochs.loss'", "has 1 value, but epochs.epoch has 2")]
     [InlineData("\"epochs\": {\"epoch\": [1], \"loss\": [\"NaN\"]}", "'trainingHistory.epochs.loss[0]'", "NaN and infinities")]
     public void ABadTrainingHistoryIsRefusedNamingTheField(string replacement, string field, string problem)
     {

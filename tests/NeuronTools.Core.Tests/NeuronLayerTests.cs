@@ -167,7 +167,7 @@ public class NeuronLayerTests
         Assert.Contains("row 0 has 2 weights but row 1 has 1", ragged.Message, StringComparison.Ordinal);
 
         var bias = Assert.Throws<NeuronToolsException>(() => new NeuronLayer(TwoByThree, new[] { 1.0 }));
-        Assert.Contains("2 neurons (weight rows) but 1 biases", bias.Message, StringComparison.Ordinal);
+        Assert.Contains("2 neurons (weight rows) but 1 bias.", bias.Message, StringComparison.Ordinal);
 
         var nan = Assert.Throws<NeuronToolsException>(() => new NeuronLayer(new[] { new[] { 1.0, 2.0 }, new[] { 1.0, double.NaN } }));
         Assert.Contains("row 1, position 1 is NaN", nan.Message, StringComparison.Ordinal);

@@ -53,9 +53,6 @@ public sealed class ActivationDefinition
 
     public IReadOnlyList<ActivationParameter> Parameters { get; }
 
-    /// <summary>The function with every parameter at its default.</summary>
-    public ActivationFunction CreateDefault() => ActivationCatalog.Create(Name);
-
     internal ActivationFunction Create(ActivationArguments arguments) => _factory(this, arguments);
 
     /// <summary>Checks rules that span several parameters; returns a message or null.</summary>

@@ -103,7 +103,7 @@ internal static class ActivationSpecification
                 throw new NeuronToolsException(
                     "UnknownActivationParameter",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"{definition.Name} takes {Describe(parameters)}, but '{specification}' gives {arguments.Count} values."));
+                    FormattableString.Invariant($"{definition.Name} takes {Describe(parameters)}, but '{specification}' gives {Wording.Count(arguments.Count, "value")}."));
             }
 
             if (index < 0)

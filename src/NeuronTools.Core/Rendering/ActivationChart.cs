@@ -39,12 +39,18 @@ internal static class ActivationChart
 
     internal static void CheckRange(double minimum, double maximum)
     {
-        if (!Neuron.IsFinite(minimum) || !Neuron.IsFinite(maximum) || !(minimum < maximum) || !Neuron.IsFinite(maximum - minimum))
+        string range = "[" + NumberText.Exact(minimum) + ", " + NumberText.Exact(maximum) + "]";
+        string? problem =
+            !Neuron.IsFinite(minimum) || !Neuron.IsFinite(maximum) ? "is not a finite interval: give finite values for -Minimum and -Maximum"
+            : !(minimum < maximum) ? "does not have the minimum below the maximum: give -Minimum less than -Maximum"
+            : !Neuron.IsFinite(maximum - minimum) ? "is too wide: its width, maximum minus minimum, is more than the largest double (about 1.8e308), so the points between cannot be spaced evenly. Narrow it, for example to -Minimum -1e307 -Maximum 1e307"
+            : null;
+        if (problem is not null)
         {
             throw new NeuronToolsException(
                 "InvalidPlotRange",
                 ErrorKind.InvalidArgument,
-                $"The plot range [{NumberText.Exact(minimum)}, {NumberText.Exact(maximum)}] is not a finite interval with the minimum below the maximum. Give finite values with -Minimum less than -Maximum, for example -Minimum -5 -Maximum 5.");
+                "The plot range " + range + " " + problem + ", as in -Minimum -5 -Maximum 5.");
         }
     }
 

@@ -62,7 +62,7 @@ internal static class TrainingChart
 
         var history = runs[0].History;
         string name = runs[0].Label is null ? string.Empty : " '" + runs[0].Label + "'";
-        return FormattableString.Invariant($"Training{name}: {history.Loss}, {history.Optimizer} at {NumberText.Exact(history.LearningRate)}, {history.EpochCount} epochs") + (history.Stopped ? " (stopped)" : string.Empty);
+        return FormattableString.Invariant($"Training{name}: {history.Loss}, {history.Optimizer} at {NumberText.Exact(history.LearningRate)}, {Wording.Count(history.EpochCount, "epoch")}") + (history.Stopped ? " (stopped)" : string.Empty);
     }
 
     /// <summary>Refuses a history with nothing to plot: no epoch, or no accuracy when the accuracy is asked for.</summary>

@@ -138,7 +138,7 @@ internal sealed class ModelFieldReader
         var array = Array(node, path);
         if (array.Count != count)
         {
-            throw Invalid(path, node, FormattableString.Invariant($"has {array.Count} values, but {countMeaning} {count}."));
+            throw Invalid(path, node, FormattableString.Invariant($"has {Wording.Count(array.Count, "value")}, but {countMeaning} {count}."));
         }
 
         if (!array.TryGetNumbers(out double[] numbers))
@@ -174,7 +174,7 @@ internal sealed class ModelFieldReader
         var array = Array(node, fieldPath);
         if (array.Count != count)
         {
-            throw Invalid(fieldPath, node, FormattableString.Invariant($"has {array.Count} names, but {countMeaning} {count}."));
+            throw Invalid(fieldPath, node, FormattableString.Invariant($"has {Wording.Count(array.Count, "name")}, but {countMeaning} {count}."));
         }
 
         var names = new string[array.Count];

@@ -207,7 +207,7 @@ internal static class ModelSerializer
         var weightNode = fields.Array(fields.Required(value, path, "weight"), weightPath);
         if (weightNode.Count != neuronCount)
         {
-            throw fields.Invalid(weightPath, weightNode, FormattableString.Invariant($"has {weightNode.Count} rows, but neuronCount is {neuronCount}; give one row of weights per neuron."));
+            throw fields.Invalid(weightPath, weightNode, FormattableString.Invariant($"has {Wording.Count(weightNode.Count, "row")}, but neuronCount is {neuronCount}; give one row of weights per neuron."));
         }
 
         var weight = new double[neuronCount][];
@@ -353,7 +353,7 @@ internal static class ModelSerializer
             var array = fields.Array(column, columnPath);
             if (array.Count != count)
             {
-                throw fields.Invalid(columnPath, array, FormattableString.Invariant($"has {array.Count} values, but epochs.epoch has {count}; give one per epoch."));
+                throw fields.Invalid(columnPath, array, FormattableString.Invariant($"has {Wording.Count(array.Count, "value")}, but epochs.epoch has {count}; give one per epoch."));
             }
 
             var values = new double?[count];

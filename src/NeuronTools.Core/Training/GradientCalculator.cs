@@ -40,7 +40,7 @@ public static class GradientCalculator
         }
 
         double[] x = input?.ToArray() ?? throw new ArgumentNullException(nameof(input));
-        NeuronNetwork.CheckInput(x, network.InputCount, "network");
+        ModelChecks.Input(x, network.InputCount, "network", "input");
         var gradient = ComputeStack(DenseStack.FromNetwork(network), x, outputIndex);
         for (int l = 0; l < gradient.LayerOutput.Length; l++)
         {

@@ -27,5 +27,5 @@ public sealed class ModelEvaluation
     /// <summary>Counts by true and predicted class; null for regression and multi-label losses.</summary>
     public ConfusionMatrix? ConfusionMatrix { get; }
 
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1:G6} on {2} rows", LossFunction, Loss, RowCount);
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1:G6} on {2}", LossFunction, Loss, Wording.Count(RowCount, "row"));
 }

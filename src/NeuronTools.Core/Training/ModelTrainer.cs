@@ -74,7 +74,7 @@ public static class ModelTrainer
             throw new NeuronToolsException(
                 "NoEvaluationData",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"Evaluation needs at least one row with its target; {input.Count} rows and {target.Count} targets arrived."));
+                $"Evaluation needs at least one row with its target; {Wording.Count(input.Count, "row")} and {Wording.Count(target.Count, "target")} arrived.");
         }
 
         double[] x = StackTrainer.Flatten(input, stack.InputCount, "input");

@@ -41,7 +41,7 @@ internal static class StackTrainer
             throw new NeuronToolsException(
                 "NoTrainingData",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"Training needs at least one row with its target; {n} rows and {target.Count} targets arrived. Send rows down the pipeline or give -InputObject, and a target for each."));
+                $"Training needs at least one row with its target; {Wording.Count(n, "row")} and {Wording.Count(target.Count, "target")} arrived. Send rows down the pipeline or give -InputObject, and a target for each.");
         }
 
         int d = start.InputCount;
@@ -67,7 +67,7 @@ internal static class StackTrainer
                 throw new NeuronToolsException(
                     "TooFewTrainingRows",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"With {n} rows and -ValidationFraction {options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} no row is left to train on. Give more rows or a smaller -ValidationFraction."));
+                    FormattableString.Invariant($"With {Wording.Count(n, "row")} and -ValidationFraction {options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} no row is left to train on. Give more rows or a smaller -ValidationFraction."));
             }
         }
 
@@ -240,7 +240,7 @@ internal static class StackTrainer
                 throw new NeuronToolsException(
                     what == "input" ? "InputCountMismatch" : "TargetCountMismatch",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"Row {r} has {row?.Length ?? 0} {what} values but the model needs {width}."));
+                    FormattableString.Invariant($"Row {r} has {Wording.Count(row?.Length ?? 0, what + " value")} but the model needs {width}."));
             }
 
             for (int j = 0; j < width; j++)

@@ -36,7 +36,7 @@ internal static class TargetEncoder
             throw new NeuronToolsException(
                 "TargetCountMismatch",
                 ErrorKind.InvalidData,
-                FormattableString.Invariant($"The model has {outputCount} outputs but the target has {raw.Count} values. Give {wanted}."));
+                $"The model has {Wording.Count(outputCount, "output")} but the target has {Wording.Count(raw.Count, "value")}. Give {wanted}.");
         }
 
         var target = new double[outputCount];

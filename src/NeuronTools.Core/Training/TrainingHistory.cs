@@ -66,8 +66,8 @@ public sealed class TrainingHistory
 
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
-        "{0} epochs of {1} with {2}, final loss {3:G6}{4}",
-        Epoch.Count,
+        "{0} of {1} with {2}, final loss {3:G6}{4}",
+        Wording.Count(Epoch.Count, "epoch"),
         Loss,
         Optimizer,
         FinalLoss,

@@ -6,7 +6,7 @@ namespace NeuronTools.Commands;
 /// <summary>Reads NeuronTools model JSON text back into a neuron, layer or network.</summary>
 [Cmdlet(VerbsData.ConvertFrom, "NeuronJson")]
 [OutputType(typeof(Neuron), typeof(NeuronLayer), typeof(NeuronNetwork))]
-public sealed class ConvertFromNeuronJsonCommand : PSCmdlet
+public sealed class ConvertFromNeuronJsonCommand : ModelReaderCommand
 {
     private readonly List<string> _pieces = new();
 
@@ -14,14 +14,6 @@ public sealed class ConvertFromNeuronJsonCommand : PSCmdlet
     [Alias("Json")]
     [AllowEmptyString]
     public string InputObject { get; set; } = null!;
-
-    [Parameter]
-    [ValidateRange(1L, long.MaxValue)]
-    public long MaximumSize { get; set; } = ModelReadOptions.DefaultMaximumSize;
-
-    [Parameter]
-    [ValidateRange(1, ModelReadOptions.DepthCeiling)]
-    public int MaximumDepth { get; set; } = ModelReadOptions.DefaultMaximumDepth;
 
     protected override void ProcessRecord() => _pieces.Add(InputObject);
 
@@ -32,7 +24,7 @@ public sealed class ConvertFromNeuronJsonCommand : PSCmdlet
             return;
         }
 
-        var options = new ModelReadOptions { MaximumSize = MaximumSize, MaximumDepth = MaximumDepth };
+        var options = ReadOptions;
 
         // Like ConvertFrom-Json: Get-Content without -Raw sends a file line by line, so when the first
         // string is not a whole document the strings are joined into one; otherwise each is a document.

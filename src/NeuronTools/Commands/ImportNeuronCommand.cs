@@ -5,7 +5,7 @@ namespace NeuronTools.Commands;
 /// <summary>Loads neurons, layers and networks from NeuronTools JSON model files, refusing anything malformed or oversized.</summary>
 [Cmdlet(VerbsData.Import, "Neuron", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Neuron), typeof(NeuronLayer), typeof(NeuronNetwork))]
-public sealed class ImportNeuronCommand : PSCmdlet
+public sealed class ImportNeuronCommand : ModelReaderCommand
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -20,18 +20,10 @@ public sealed class ImportNeuronCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = null!;
 
-    [Parameter]
-    [ValidateRange(1L, long.MaxValue)]
-    public long MaximumSize { get; set; } = ModelReadOptions.DefaultMaximumSize;
-
-    [Parameter]
-    [ValidateRange(1, ModelReadOptions.DepthCeiling)]
-    public int MaximumDepth { get; set; } = ModelReadOptions.DefaultMaximumDepth;
-
     protected override void ProcessRecord()
     {
         bool isLiteral = ParameterSetName == LiteralPathSet;
-        var options = new ModelReadOptions { MaximumSize = MaximumSize, MaximumDepth = MaximumDepth };
+        var options = ReadOptions;
         foreach (string path in isLiteral ? LiteralPath : Path)
         {
             System.Collections.Generic.IReadOnlyList<string> files;

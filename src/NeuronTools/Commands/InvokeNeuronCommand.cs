@@ -38,6 +38,7 @@ public sealed class InvokeNeuronCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _binder = new InputBinder(Neuron.InputCount, Neuron.InputName);
+        RowProperty.CheckName(this, AsProperty, Neuron.InputName);
     }
 
     protected override void ProcessRecord()

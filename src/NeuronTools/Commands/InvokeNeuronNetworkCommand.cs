@@ -27,6 +27,7 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _binder = new InputBinder(Network.InputCount, Network.InputName);
+        RowProperty.CheckName(this, AsProperty, Network.InputName);
     }
 
     protected override void ProcessRecord()

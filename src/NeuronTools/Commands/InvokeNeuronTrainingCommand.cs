@@ -8,29 +8,9 @@ namespace NeuronTools.Commands;
 /// <summary>Trains a copy of a neuron or a network on labelled rows and returns it with its training history.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "NeuronTraining")]
 [OutputType(typeof(Neuron), typeof(NeuronNetwork))]
-public sealed class InvokeNeuronTrainingCommand : PSCmdlet
+public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
 {
-    private object _model = null!;
-    private LabelledRows _rows = null!;
     private volatile bool _stopRequested;
-
-    [Parameter(Mandatory = true, Position = 0)]
-    [ValidateNotNull]
-    [Alias("Neuron", "Network")]
-    public object Model { get; set; } = null!;
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    [Alias("Input", "X")]
-    [AllowNull]
-    public object? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, Position = 1)]
-    [ValidateNotNullOrEmpty]
-    [AllowNull]
-    public object?[] Target { get; set; } = null!;
-
-    [Parameter]
-    public LossFunction Loss { get; set; } = LossFunction.MeanSquaredError;
 
     [Parameter]
     public Optimizer Optimizer { get; set; } = Optimizer.Adam;
@@ -57,25 +37,12 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
     [InvariantNumber]
     public double ValidationFraction { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            _model = ModelRows.Model(Model);
-            _rows = new LabelledRows(this, _model, Target, Loss);
-            _ = StackTrainer.CreateKernel(DenseStack.FromModel(_model), Loss, out _);
-        }
-        catch (NeuronToolsException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
-        }
-    }
-
-    protected override void ProcessRecord() => _rows.Add(InputObject);
+    protected override void BeginProcessing() =>
+        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(DenseStack.FromModel(model), loss, out _));
 
     protected override void EndProcessing()
     {
-        _rows.CheckComplete();
+        Rows.CheckComplete();
         var options = new TrainingOptions
         {
             Loss = Loss,
@@ -87,7 +54,7 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
             ValidationFraction = ValidationFraction,
         };
 
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1} rows", _model, _rows.Input.Count);
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", ResolvedModel, Wording.Count(Rows.Input.Count, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
         object trained;
@@ -95,9 +62,9 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
         {
             using var stopKey = ConsoleStopKey.TryStart(Host);
             trained = ModelTrainer.TrainModel(
-                _model,
-                _rows.Input.ConvertAll(r => (System.Collections.Generic.IReadOnlyList<double>)r),
-                _rows.Target.ConvertAll(r => (System.Collections.Generic.IReadOnlyList<double>)r),
+                ResolvedModel,
+                RowInputs,
+                RowTargets,
                 options,
                 () => _stopRequested || (stopKey?.Pressed ?? false),
                 epoch =>
@@ -125,9 +92,9 @@ public sealed class InvokeNeuronTrainingCommand : PSCmdlet
         {
             WriteWarning(string.Format(
                 CultureInfo.InvariantCulture,
-                "Training was stopped after {0} of {1} epochs (final loss {2:G6}); the model returned is the one trained so far.",
+                "Training was stopped after {0} of {1} (final loss {2:G6}); the model returned is the one trained so far.",
                 history.EpochCount,
-                Epoch,
+                Wording.Count(Epoch, "epoch"),
                 history.FinalLoss));
         }
 

@@ -46,32 +46,50 @@ public sealed class NewNeuronCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        ScalarActivation activation;
         try
         {
-            var activation = ActivationCatalog.CreateScalar(Activation);
-            double[] weight = ParameterSetName == InitializationSet
-                ? WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed())
-                : Weight;
-            string[]? inputName = InputName;
-            string[]? namesFromWeight = ParameterSetName == InitializationSet ? null : WeightTransformationAttribute.InputNamesOf(Weight);
-            if (namesFromWeight is not null)
-            {
-                if (inputName is not null)
-                {
-                    throw new NeuronToolsException(
-                        "InputNameConflict",
-                        ErrorKind.InvalidArgument,
-                        "The input names are given twice: as the keys of the -Weight dictionary and with -InputName. Give them one way only.");
-                }
-
-                inputName = namesFromWeight;
-            }
-
-            WriteObject(new Neuron(weight, Bias, activation, Name, inputName));
+            activation = ActivationCatalog.CreateScalar(Activation);
         }
         catch (NeuronToolsException exception)
         {
             ThrowTerminatingError(ErrorRecords.From(exception, Activation));
+            return;
+        }
+
+        double[] weight = ParameterSetName == InitializationSet
+            ? WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed())
+            : Weight;
+        string[]? inputName = InputName;
+        string[]? namesFromWeight = ParameterSetName == InitializationSet ? null : WeightTransformationAttribute.InputNamesOf(Weight);
+        if (namesFromWeight is not null)
+        {
+            if (inputName is not null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    "InputNameConflict",
+                    ErrorCategory.InvalidArgument,
+                    "The input names are given twice: as the keys of the -Weight dictionary and with -InputName. Give them one way only.",
+                    inputName));
+            }
+
+            inputName = namesFromWeight;
+        }
+
+        try
+        {
+            WriteObject(new Neuron(weight, Bias, activation, Name, inputName));
+        }
+        catch (NeuronToolsException exception)
+        {
+            // The target is the value the problem is with: the weights, the bias or the input names.
+            object? target = exception.ParameterName switch
+            {
+                "bias" => Bias,
+                "inputName" => inputName,
+                _ => weight,
+            };
+            ThrowTerminatingError(ErrorRecords.From(exception, target));
         }
     }
 }

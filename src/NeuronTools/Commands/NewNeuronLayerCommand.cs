@@ -30,6 +30,7 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WeightSet)]
     [Alias("Weights", "W")]
+    [WeightRowsTransformation]
     [ValidateNotNull]
     [AllowEmptyCollection]
     [InvariantNumber]
@@ -90,11 +91,15 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
         }
         catch (NeuronToolsException exception)
         {
-            object? target = ParameterSetName switch
+            // The target is the value the problem is with: the weights, the biases or the neurons.
+            object? target = (exception.ParameterName, ParameterSetName) switch
             {
-                NeuronSet => _neurons.ToArray(),
-                WeightSet => Weight,
-                _ => null,
+                ("bias", _) => Bias,
+                ("inputCount", _) => InputCount,
+                ("neuronCount", _) => NeuronCount,
+                (_, NeuronSet) => _neurons.ToArray(),
+                (_, WeightSet) => Weight,
+                _ => new[] { InputCount, NeuronCount },
             };
             ThrowTerminatingError(ErrorRecords.From(exception, target));
         }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
@@ -54,7 +53,7 @@ public sealed class NewNeuronNetworkCommand : PSCmdlet
     {
         if (ParameterSetName == LayerSet)
         {
-            Build(() => new NeuronNetwork(_layers, Name, InputName), _layers.ToArray());
+            Build(() => new NeuronNetwork(_layers, Name, InputName));
             return;
         }
 
@@ -71,10 +70,10 @@ public sealed class NewNeuronNetworkCommand : PSCmdlet
             }
         }
 
-        Build(() => NeuronNetwork.Create(Shape, activations, Initialization, Seed ?? WeightInitializer.NewSeed(), Name, InputName), Shape);
+        Build(() => NeuronNetwork.Create(Shape, activations, Initialization, Seed ?? WeightInitializer.NewSeed(), Name, InputName));
     }
 
-    private void Build(System.Func<NeuronNetwork> build, object target)
+    private void Build(System.Func<NeuronNetwork> build)
     {
         try
         {
@@ -82,6 +81,14 @@ public sealed class NewNeuronNetworkCommand : PSCmdlet
         }
         catch (NeuronToolsException exception)
         {
+            // The target is the value the problem is with: the input names, the activations, the shape or the layers.
+            object? target = exception.ParameterName switch
+            {
+                "inputName" => InputName,
+                "activations" => Activation,
+                "shape" => Shape,
+                _ => ParameterSetName == LayerSet ? _layers.ToArray() : Shape,
+            };
             ThrowTerminatingError(ErrorRecords.From(exception, target));
         }
     }

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace NeuronTools.Commands;
+
+/// <summary>
+/// What Invoke-NeuronTraining and Test-NeuronModel share: a -Model (a Neuron or a NeuronNetwork), labelled rows
+/// from the pipeline with their -Target, and the -Loss. The rows are collected as they arrive; a bad row is a
+/// non-terminating error and the others go on.
+/// </summary>
+public abstract class ModelRowsCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNull]
+    [Alias("Neuron", "Network")]
+    public object Model { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Alias("Input", "X")]
+    [AllowNull]
+    public object? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    [AllowNull]
+    public object?[] Target { get; set; } = null!;
+
+    [Parameter]
+    public LossFunction Loss { get; set; } = LossFunction.MeanSquaredError;
+
+    /// <summary>The Neuron or NeuronNetwork that -Model carries.</summary>
+    private protected object ResolvedModel { get; private set; } = null!;
+
+    private protected LabelledRows Rows { get; private set; } = null!;
+
+    /// <summary>True when -Loss was given rather than left at its default.</summary>
+    private protected bool IsLossGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Loss));
+
+    /// <summary>The collected rows' inputs and targets, as the core's trainer and evaluator take them.</summary>
+    private protected List<IReadOnlyList<double>> RowInputs => Rows.Input.ConvertAll(r => (IReadOnlyList<double>)r);
+
+    private protected List<IReadOnlyList<double>> RowTargets => Rows.Target.ConvertAll(r => (IReadOnlyList<double>)r);
+
+    protected override void ProcessRecord() => Rows.Add(InputObject);
+
+    /// <summary>
+    /// Resolves -Model and gets ready to read rows for <paramref name="loss"/> (a function of the model, for a
+    /// default taken from its training history); a model or loss that does not fit stops the command here.
+    /// </summary>
+    private protected void StartRows(System.Func<object, LossFunction> loss, System.Action<object, LossFunction>? check = null)
+    {
+        try
+        {
+            ResolvedModel = ModelRows.Model(Model);
+            LossFunction chosen = loss(ResolvedModel);
+            Rows = new LabelledRows(this, ResolvedModel, Target, chosen);
+            check?.Invoke(ResolvedModel, chosen);
+        }
+        catch (NeuronToolsException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+        }
+    }
+}
