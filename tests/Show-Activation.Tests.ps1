@@ -43,6 +43,34 @@ Describe 'Show-Activation' {
             $lines[-1] | Should -Match '-- ReLU +\*\* Tanh'
         }
 
+        It 'plots <What> with its parameters, from the pipeline and from -Name' -TestCases @(
+            @{ What = 'an activation'; Model = { (New-Neuron -Weight 1 -Activation 'LeakyReLU(negative_slope=0.5)' -Name article).Activation } }
+            @{ What = 'the activation of a neuron'; Model = { New-Neuron -Weight 1 -Activation 'LeakyReLU(negative_slope=0.5)' -Name article } }
+            @{ What = 'the activation of a layer'; Model = { New-NeuronLayer -Weight (, @(1, 2)) -Activation 'LeakyReLU(negative_slope=0.5)' -Name hidden } }
+        ) {
+            param($What, $Model)
+            $PSStyle.OutputRendering = 'PlainText'
+            $object = & $Model
+            $expected = Show-Activation 'LeakyReLU(negative_slope=0.5)' -Width 60 -Height 16
+
+            $piped = $object | Show-Activation -Width 60 -Height 16
+            $named = Show-Activation -Name $object -Width 60 -Height 16
+
+            $piped[0] | Should -BeExactly 'LeakyReLU(negative_slope=0.5) on [-5, 5]'
+            $piped | Should -Be $expected
+            $named | Should -Be $expected
+            $piped | Should -Not -Be (Show-Activation LeakyReLU -Width 60 -Height 16)
+        }
+
+        It 'plots activations and names given together' {
+            $PSStyle.OutputRendering = 'PlainText'
+            $sigmoid = (New-Neuron -Weight 1 -Activation Sigmoid).Activation
+
+            $lines = Show-Activation $sigmoid, 'Tanh' -Width 60 -Height 16
+
+            $lines | Should -Be (Show-Activation Sigmoid, Tanh -Width 60 -Height 16)
+        }
+
         It 'plots the range from -Minimum to -Maximum' {
             $PSStyle.OutputRendering = 'PlainText'
 

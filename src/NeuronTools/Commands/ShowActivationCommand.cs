@@ -18,6 +18,7 @@ public sealed class ShowActivationCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ActivationCompleter))]
+    [ActivationSpecificationTransformation]
     [ValidateNotNullOrEmpty]
     [Alias("Activation")]
     public string[] Name { get; set; } = null!;
