@@ -77,6 +77,13 @@ Describe 'Export-Neuron' {
             $text | Should -Match '"negative_slope": 0\.2'
         }
 
+        It 'writes the text of ConvertTo-NeuronJson followed by one line feed' {
+            $path = Join-Path $TestDrive 'newline.json'
+            Export-Neuron $neuron -Path $path
+
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly (($neuron | ConvertTo-NeuronJson) + "`n")
+        }
+
         It 'takes the model from the pipeline' {
             $path = Join-Path $TestDrive 'piped.json'
             $neuron | Export-Neuron -Path $path -Force

@@ -7,122 +7,106 @@ namespace NeuronTools;
 /// Splits text that arrives in pieces (strings from the pipeline) into JSON documents, without parsing
 /// them, so that one broken document never takes good ones down with it:
 /// <list type="bullet">
-/// <item>A piece of several lines (Get-Content -Raw, ConvertTo-NeuronJson) is complete in itself: it holds
-/// one document, or several one after another; an unfinished document in it ends with the piece.</item>
-/// <item>Pieces of one line (Get-Content without -Raw) are the lines of a longer text: a document that one
-/// begins runs on over the following lines until its outermost bracket closes. So a file sent line by line
-/// is one document, two files sent line by line are two, and JSON Lines are one document per line.</item>
+/// <item>A piece of several lines (Get-Content -Raw, ConvertTo-NeuronJson, a here-string) is one document.</item>
+/// <item>Pieces of one line (Get-Content without -Raw) are the lines of a longer text: a document runs on
+/// over the following lines until a line ends where its outermost bracket has closed. So a file sent line
+/// by line is one document, two files sent line by line are two, and JSON Lines are one document per line.
+/// Blank lines between documents are skipped.</item>
 /// </list>
-/// Brackets are counted outside strings only. A document that is not an object or array (a number, or
-/// text that is not JSON) ends with its line. The parser then judges each document on its own.
+/// Each piece belongs to exactly one document. Brackets are counted outside strings only; a line that is
+/// not an object or array (a number, or text that is not JSON) is a document of its own. The parser then
+/// judges each document.
 /// </summary>
 internal sealed class JsonDocumentSplitter
 {
     private readonly StringBuilder _pending = new();
     private int _depth;
     private bool _started;
-    private bool _endsWithLine;
-    private bool _inString;
-    private bool _escaped;
+    private bool _anyInput;
+    private bool _anyDocument;
 
     /// <summary>Adds one piece of text, and appends to <paramref name="documents"/> every document it completes.</summary>
     internal void Add(string piece, List<string> documents)
     {
+        _anyInput = true;
         if (piece.IndexOf('\n') >= 0)
         {
             Finish(documents);
-            Scan(piece, documents);
-            Finish(documents);
+            Emit(piece, documents);
             return;
         }
 
-        Scan(piece, documents);
-        if (_endsWithLine)
+        bool wasStarted = _started;
+        Scan(piece);
+        if (!_started)
+        {
+            return;
+        }
+
+        if (wasStarted)
+        {
+            _pending.Append('\n');
+        }
+
+        _pending.Append(piece);
+        if (_depth <= 0)
         {
             Finish(documents);
         }
-        else if (_started)
-        {
-            _pending.Append('\n');
-            _inString = false;
-            _escaped = false;
-        }
-        else
-        {
-            // Blank lines between documents: dropped, so that line numbers in messages count from a document's first line.
-            _pending.Clear();
-        }
     }
 
-    /// <summary>Appends the unfinished document, if any, to <paramref name="documents"/>: the parser will say what it lacks.</summary>
+    /// <summary>
+    /// Appends the unfinished document, if any, to <paramref name="documents"/>, for the parser to say what
+    /// it lacks; and when only blank text arrived, that text, which is no model either.
+    /// </summary>
     internal void Finish(List<string> documents)
     {
         if (_started)
         {
-            documents.Add(_pending.ToString());
+            Emit(_pending.ToString(), documents);
         }
 
         _pending.Clear();
-        Reset();
+        _depth = 0;
+        _started = false;
     }
 
-    private void Scan(string text, List<string> documents)
+    /// <summary>Like <see cref="Finish"/>, at the end of the input: blank input alone is one (empty) document.</summary>
+    internal void End(List<string> documents)
     {
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
+        Finish(documents);
+        if (_anyInput && !_anyDocument)
         {
-            char c = text[i];
-            if (c == '\n')
-            {
-                // JSON strings cannot hold a raw line break, so a string left open ends here.
-                _inString = false;
-                _escaped = false;
-                if (_endsWithLine)
-                {
-                    Complete(text, ref start, i, documents);
-                }
+            Emit(string.Empty, documents);
+        }
+    }
 
-                continue;
-            }
+    private void Emit(string document, List<string> documents)
+    {
+        documents.Add(document);
+        _anyDocument = true;
+    }
 
-            if (_inString)
+    // JSON strings cannot hold a raw line break, so string state never carries over to the next line.
+    private void Scan(string line)
+    {
+        bool inString = false;
+        bool escaped = false;
+        foreach (char c in line)
+        {
+            if (inString)
             {
-                if (_escaped)
+                if (escaped)
                 {
-                    _escaped = false;
+                    escaped = false;
                 }
                 else if (c == '\\')
                 {
-                    _escaped = true;
+                    escaped = true;
                 }
                 else if (c == '"')
                 {
-                    _inString = false;
-                }
-
-                continue;
-            }
-
-            if (_endsWithLine)
-            {
-                continue;
-            }
-
-            if (!_started)
-            {
-                if (c is ' ' or '\t' or '\r' or '\uFEFF')
-                {
-                    continue;
-                }
-
-                _started = true;
-                if (c is '{' or '[')
-                {
-                    _depth = 1;
-                }
-                else
-                {
-                    _endsWithLine = true;
+                    inString = false;
                 }
 
                 continue;
@@ -130,40 +114,24 @@ internal sealed class JsonDocumentSplitter
 
             switch (c)
             {
+                case ' ' or '\t' or '\r' or '\uFEFF':
+                    break;
                 case '"':
-                    _inString = true;
+                    inString = true;
+                    _started = true;
                     break;
                 case '{' or '[':
                     _depth++;
+                    _started = true;
                     break;
                 case '}' or ']':
-                    if (--_depth == 0)
-                    {
-                        Complete(text, ref start, i + 1, documents);
-                    }
-
+                    _depth--;
+                    _started = true;
+                    break;
+                default:
+                    _started = true;
                     break;
             }
         }
-
-        _pending.Append(text, start, text.Length - start);
-    }
-
-    private void Complete(string text, ref int start, int end, List<string> documents)
-    {
-        _pending.Append(text, start, end - start);
-        documents.Add(_pending.ToString());
-        _pending.Clear();
-        start = end;
-        Reset();
-    }
-
-    private void Reset()
-    {
-        _depth = 0;
-        _started = false;
-        _endsWithLine = false;
-        _inString = false;
-        _escaped = false;
     }
 }

@@ -26,7 +26,8 @@ internal static class ModelFile
         // ONNX lacks, say) fails without creating even a temporary file.
         byte[] content = format switch
         {
-            ModelFileFormat.Json => s_utf8.GetBytes(ModelSerializer.ToJsonText(model, compress: false)),
+            // A text file ends with a line break (as Out-File and Set-Content write it); the text itself has none.
+            ModelFileFormat.Json => s_utf8.GetBytes(ModelSerializer.ToJsonText(model, compress: false) + "\n"),
             ModelFileFormat.Onnx => OnnxExporter.Export(model, onnxElementType),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
         };

@@ -38,7 +38,7 @@ public sealed class ConvertFromNeuronJsonCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        _splitter.Finish(_documents);
+        _splitter.End(_documents);
         ConvertDocuments();
     }
 
