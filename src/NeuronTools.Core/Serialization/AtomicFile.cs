@@ -45,7 +45,7 @@ internal static class AtomicFile
             throw new NeuronToolsException(
                 "PathIsDirectory",
                 ErrorKind.InvalidArgument,
-                $"'{fullPath}' is a folder, so it cannot be written as a file. Give the name of a file inside it, such as '{Path.Combine(fullPath, "name" + Path.GetExtension(fullPath))}'.");
+                $"'{fullPath}' is a folder, so a model cannot be written there. Give a file name, such as '{Path.Combine(fullPath, "model.json")}'.");
         }
 
         if (directory.Length == 0 || !Directory.Exists(directory))
@@ -70,7 +70,7 @@ internal static class AtomicFile
 
             if (File.Exists(fullPath))
             {
-                // Checked again: another process may have created or locked the file meanwhile.
+                // Checked again: another process may have created the file, or made it read-only, meanwhile.
                 CheckExisting(fullPath, existing);
 
                 // A read-only target is replaced only when -Force asked for it, as Export-Csv -Force does.
