@@ -34,6 +34,25 @@ Describe 'ConvertFrom-NeuronJson' {
             $neuron.Name | Should -BeExactly 'lines'
         }
 
+        It 'reads the lines of two files piped line by line as two models' {
+            $a = Join-Path $TestDrive 'a.json'
+            $b = Join-Path $TestDrive 'b.json'
+            New-Neuron 1, 2 -Name a | ConvertTo-NeuronJson | Set-Content -LiteralPath $a
+            New-NeuronLayer -InputCount 2 -NeuronCount 2 -Seed 3 -Name b | ConvertTo-NeuronJson | Set-Content -LiteralPath $b
+
+            $models = Get-Content -LiteralPath $a, $b | ConvertFrom-NeuronJson
+
+            $models.Name | Should -Be @('a', 'b')
+            $models[1] | Should -BeOfType NeuronTools.NeuronLayer
+        }
+
+        It 'reads a file of one compressed model per line (JSON Lines) as one model per line' {
+            $path = Join-Path $TestDrive 'models.jsonl'
+            1..3 | ForEach-Object { New-Neuron $_ -Name "n$_" | ConvertTo-NeuronJson -Compress } | Set-Content -LiteralPath $path
+
+            (Get-Content -LiteralPath $path | ConvertFrom-NeuronJson).Name | Should -Be @('n1', 'n2', 'n3')
+        }
+
         It 'reads each string as a document when each is whole' {
             $models = (New-Neuron 1 -Name a | ConvertTo-NeuronJson -Compress), (New-Neuron 2 -Name b | ConvertTo-NeuronJson -Compress) | ConvertFrom-NeuronJson
 
@@ -72,6 +91,37 @@ Describe 'ConvertFrom-NeuronJson' {
             ConvertFrom-NeuronJson ('{"a": [[[[1]]]]}') -MaximumDepth 4 -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonTooDeep,NeuronTools.Commands.ConvertFromNeuronJsonCommand'
+        }
+
+        It 'reads both good files after a bad one (<Scenario>), each read with -Raw, in order' -TestCases @(
+            @{ Scenario = 'broken syntax'; Bad = "{`n  `"format`": `"NeuronTools.Model`",,`n}`n" }
+            @{ Scenario = 'cut off, several lines'; Bad = "{`n  `"format`": `"NeuronTools.Model`",`n  `"schemaVersion`": 1,`n" }
+            @{ Scenario = 'cut off, one line without a line break'; Bad = '{"format": "NeuronTools.Model", "schema' }
+            @{ Scenario = 'not JSON'; Bad = "this is not a model`n" }
+        ) {
+            param($Scenario, $Bad)
+            $bad = Join-Path $TestDrive 'bad2.json'
+            $good = Join-Path $TestDrive 'good.json'
+            $other = Join-Path $TestDrive 'other.json'
+            [System.IO.File]::WriteAllText($bad, $Bad)
+            New-Neuron 0.5, -1, 2 -Name good | ConvertTo-NeuronJson | Set-Content -LiteralPath $good
+            New-Neuron 3 -Name other | ConvertTo-NeuronJson | Set-Content -LiteralPath $other
+
+            $models = Get-Content -Raw -LiteralPath $bad, $good, $other | ConvertFrom-NeuronJson -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonSyntaxError,NeuronTools.Commands.ConvertFromNeuronJsonCommand'
+            $models.Name | Should -Be @('good', 'other')
+        }
+
+        It 'reports a bad document in the middle, and reads the models before and after it' {
+            $good = New-Neuron 1 -Name before | ConvertTo-NeuronJson
+            $after = New-Neuron 2 -Name after | ConvertTo-NeuronJson
+            $models = $good, "{`n  `"weight`": [1, 2,]`n}", $after | ConvertFrom-NeuronJson -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err | Should -HaveCount 1
+            $err[0].Exception.Message | Should -Match 'line 2, position 19'
+            $models.Name | Should -Be @('before', 'after')
         }
 
         It 'goes on to the next document after a bad one' {

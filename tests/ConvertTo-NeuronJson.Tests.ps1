@@ -16,6 +16,17 @@ Describe 'ConvertTo-NeuronJson' {
             $json | Should -Match '"neuronCount": 2'
         }
 
+        It 'ends the text with the closing brace, no line break, as ConvertTo-Json does, <Case>' -TestCases @(
+            @{ Case = 'indented'; Compress = $false }
+            @{ Case = 'compressed'; Compress = $true }
+        ) {
+            param($Case, $Compress)
+            $json = New-Neuron 1, 2 | ConvertTo-NeuronJson -Compress:$Compress
+
+            $json[-1] | Should -BeExactly '}'
+            (@{ a = 1 } | ConvertTo-Json)[-1] | Should -BeExactly '}'
+        }
+
         It 'writes every parameter of the activation, defaults too' {
             $json = New-Neuron 1 -Activation 'Softplus(beta=2)' | ConvertTo-NeuronJson -Compress
 

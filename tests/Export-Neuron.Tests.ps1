@@ -77,6 +77,13 @@ Describe 'Export-Neuron' {
             $text | Should -Match '"negative_slope": 0\.2'
         }
 
+        It 'writes the text of ConvertTo-NeuronJson followed by one line feed' {
+            $path = Join-Path $TestDrive 'newline.json'
+            Export-Neuron $neuron -Path $path
+
+            [System.IO.File]::ReadAllText($path) | Should -BeExactly (($neuron | ConvertTo-NeuronJson) + "`n")
+        }
+
         It 'takes the model from the pipeline' {
             $path = Join-Path $TestDrive 'piped.json'
             $neuron | Export-Neuron -Path $path -Force
@@ -191,18 +198,19 @@ Describe 'Export-Neuron' {
             Test-Path (Join-Path $TestDrive 'whatif-new.json') | Should -BeFalse
         }
 
-        It 'leaves the old file byte-identical when the write fails midway, with ModelWriteFailed' {
+        It 'leaves the old file byte-identical when the write fails, with ModelWriteFailed' {
+            # A real failure, without a test switch in the module: a file name of 245 characters is valid, but the
+            # temporary file written beside it ('.<name>.<12 hex>.tmp', 263 characters) exceeds the 255 allowed.
+            # The failure halfway through a write (after the temporary file holds the content) is tested in xUnit.
+            $path = Join-Path $TestDrive (('m' * 240) + '.json')
+            Set-Content -LiteralPath $path -Value 'the old file' -NoNewline
             $before = [System.IO.File]::ReadAllBytes($path)
-            # An internal test switch of the core: the write fails after the content is in the temporary file, just before the rename.
-            $hook = [NeuronTools.Neuron].Assembly.GetType('NeuronTools.AtomicFile').GetProperty('InjectedFailureForTests', [System.Reflection.BindingFlags]'NonPublic, Static')
-            $hook.SetValue($null, 'The disk is full (injected by the test).')
-            try {
-                Export-Neuron $neuron -Path $path -Force -ErrorAction SilentlyContinue -ErrorVariable err
-            }
-            finally { $hook.SetValue($null, $null) }
+
+            Export-Neuron $neuron -Path $path -Force -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'ModelWriteFailed,NeuronTools.Commands.ExportNeuronCommand'
             $err[0].CategoryInfo.Category | Should -Be 'WriteError'
+            $err[0].Exception.Message | Should -Match 'unchanged'
             [System.IO.File]::ReadAllBytes($path) | Should -Be $before
             @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force) | Should -HaveCount 0
         }

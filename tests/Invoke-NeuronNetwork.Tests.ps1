@@ -267,4 +267,27 @@ Describe 'Invoke-NeuronNetwork' {
             $row.memory | Should -Be 3
         }
     }
+
+    Context 'a layer' {
+        It 'runs a NeuronLayer, <Case>, as a network of that one layer' -TestCases @(
+            @{ Case = 'built by New-NeuronLayer'; Layer = { New-NeuronLayer -Weight @(0.5, -1, 2), @(1, 0, -1) -Bias 0.5, 0 -Activation Sigmoid -Name hidden } }
+            @{ Case = 'read back by ConvertFrom-NeuronJson'; Layer = { New-NeuronLayer -Weight @(0.5, -1, 2), @(1, 0, -1) -Bias 0.5, 0 -Activation Sigmoid -Name hidden | ConvertTo-NeuronJson | ConvertFrom-NeuronJson } }
+        ) {
+            param($Case, $Layer)
+            $model = & $Layer
+            $expected = (, (5, 3, 1) | Invoke-NeuronNetwork (New-NeuronNetwork -Layer $model)).Output
+
+            $results = @(5, 3, 1), @(1, 4, 0) | Invoke-NeuronNetwork $model
+
+            $results | Should -HaveCount 2
+            $results[0].Output | Should -Be $expected
+            $results[0].Output | Should -Be @((1 / (1 + [math]::Exp(-2))), (1 / (1 + [math]::Exp(-4))))
+            $results[0].Layer | Should -HaveCount 1
+            (Invoke-NeuronNetwork -Network $model -InputObject 1, 4, 0).Output | Should -Be $results[1].Output
+        }
+
+        It 'still refuses a neuron as -Network' {
+            { Invoke-NeuronNetwork -Network (New-Neuron 1, 2) -InputObject 1, 2 } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+    }
 }

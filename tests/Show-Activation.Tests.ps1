@@ -43,6 +43,34 @@ Describe 'Show-Activation' {
             $lines[-1] | Should -Match '-- ReLU +\*\* Tanh'
         }
 
+        It 'plots <What> with its parameters, from the pipeline and from -Name' -TestCases @(
+            @{ What = 'an activation'; Model = { (New-Neuron -Weight 1 -Activation 'LeakyReLU(negative_slope=0.5)' -Name article).Activation } }
+            @{ What = 'the activation of a neuron'; Model = { New-Neuron -Weight 1 -Activation 'LeakyReLU(negative_slope=0.5)' -Name article } }
+            @{ What = 'the activation of a layer'; Model = { New-NeuronLayer -Weight (, @(1, 2)) -Activation 'LeakyReLU(negative_slope=0.5)' -Name hidden } }
+        ) {
+            param($What, $Model)
+            $PSStyle.OutputRendering = 'PlainText'
+            $object = & $Model
+            $expected = Show-Activation 'LeakyReLU(negative_slope=0.5)' -Width 60 -Height 16
+
+            $piped = $object | Show-Activation -Width 60 -Height 16
+            $named = Show-Activation -Name $object -Width 60 -Height 16
+
+            $piped[0] | Should -BeExactly 'LeakyReLU(negative_slope=0.5) on [-5, 5]'
+            $piped | Should -Be $expected
+            $named | Should -Be $expected
+            $piped | Should -Not -Be (Show-Activation LeakyReLU -Width 60 -Height 16)
+        }
+
+        It 'plots activations and names given together' {
+            $PSStyle.OutputRendering = 'PlainText'
+            $sigmoid = (New-Neuron -Weight 1 -Activation Sigmoid).Activation
+
+            $lines = Show-Activation $sigmoid, 'Tanh' -Width 60 -Height 16
+
+            $lines | Should -Be (Show-Activation Sigmoid, Tanh -Width 60 -Height 16)
+        }
+
         It 'plots the range from -Minimum to -Maximum' {
             $PSStyle.OutputRendering = 'PlainText'
 
@@ -105,6 +133,111 @@ Describe 'Show-Activation' {
 
         It 'reports a folder that does not exist as OutFileNotWritable' {
             { Show-Activation ReLU -OutFile (Join-Path $TestDrive 'missing/relu.svg') } | Should -Throw -ErrorId 'OutFileNotWritable,NeuronTools.Commands.ShowActivationCommand'
+        }
+    }
+
+    Context 'where -OutFile goes' {
+        It 'refuses <OutFile> with NotFileSystemPath when the location is <Location>, writing nothing' -TestCases @(
+            @{ Location = 'Env:'; OutFile = 'envrel.svg' }
+            @{ Location = 'Variable:'; OutFile = 'varrel.svg' }
+            @{ Location = 'the test drive'; OutFile = 'variable:foo.svg' }
+            @{ Location = 'the test drive'; OutFile = 'env:foo.svg' }
+        ) {
+            param($Location, $OutFile)
+            $processFolder = [Environment]::CurrentDirectory
+            Push-Location $(if ($Location -eq 'the test drive') { $TestDrive } else { $Location })
+            try {
+                $err = { Show-Activation ReLU -OutFile $OutFile } | Should -Throw -ErrorId 'NotFileSystemPath,NeuronTools.Commands.ShowActivationCommand' -PassThru
+            }
+            finally {
+                Pop-Location
+            }
+
+            $err.TargetObject | Should -BeExactly $OutFile
+            $err.Exception.Message | Should -Match 'file-system drive'
+            Join-Path $processFolder (Split-Path -Leaf $OutFile) | Should -Not -Exist
+            Get-ChildItem -LiteralPath $TestDrive -Filter '*rel.svg' | Should -BeNullOrEmpty
+        }
+
+        It 'writes to a TestDrive: path' {
+            Show-Activation ReLU -OutFile 'TestDrive:/drive.svg'
+
+            Join-Path $TestDrive 'drive.svg' | Should -Exist
+        }
+
+        It 'resolves a relative path after Set-Location to a PowerShell drive' {
+            $null = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'charts')
+            Push-Location
+            try {
+                Set-Location 'TestDrive:/charts'
+                Show-Activation ReLU -OutFile '../up.svg'
+                Show-Activation ReLU -OutFile 'here.svg'
+            }
+            finally {
+                Pop-Location
+            }
+
+            Join-Path $TestDrive 'up.svg' | Should -Exist
+            Join-Path $TestDrive 'charts/here.svg' | Should -Exist
+        }
+
+        It 'takes -OutFile literally, so [ and ] are part of the name' {
+            Show-Activation ReLU -OutFile (Join-Path $TestDrive 'relu[1].svg')
+
+            Test-Path -LiteralPath (Join-Path $TestDrive 'relu[1].svg') | Should -BeTrue
+        }
+
+        It 'refuses a folder named like an SVG file with PathIsDirectory' {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'folder.svg')
+
+            { Show-Activation ReLU -OutFile $folder.FullName } | Should -Throw -ErrorId 'PathIsDirectory,NeuronTools.Commands.ShowActivationCommand'
+        }
+    }
+
+    Context 'an existing -OutFile' {
+        BeforeEach {
+            $file = Join-Path $TestDrive 'existing.svg'
+            Set-Content -LiteralPath $file -Value 'the old chart' -NoNewline
+        }
+
+        AfterEach {
+            Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $false
+        }
+
+        It 'is replaced without -Force, as Out-File does, leaving no temporary file' {
+            Show-Activation ReLU -OutFile $file
+
+            ([xml](Get-Content -LiteralPath $file -Raw)).DocumentElement.LocalName | Should -BeExactly 'svg'
+            @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force) | Should -HaveCount 0
+        }
+
+        It 'is kept with -NoClobber<Also>, with FileExists' -TestCases @(
+            @{ Also = ''; Force = $false }
+            @{ Also = ' even with -Force'; Force = $true }
+        ) {
+            param($Also, $Force)
+            $err = { Show-Activation ReLU -OutFile $file -NoClobber -Force:$Force } | Should -Throw -ErrorId 'FileExists,NeuronTools.Commands.ShowActivationCommand' -PassThru
+
+            $err.CategoryInfo.Category | Should -Be 'ResourceExists'
+            $err.Exception.Message | Should -Match 'Remove -NoClobber'
+            Get-Content -LiteralPath $file -Raw | Should -BeExactly 'the old chart'
+        }
+
+        It 'is kept when read-only, with FileReadOnly, and replaced with -Force' {
+            Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $true
+
+            $err = { Show-Activation ReLU -OutFile $file } | Should -Throw -ErrorId 'FileReadOnly,NeuronTools.Commands.ShowActivationCommand' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            Get-Content -LiteralPath $file -Raw | Should -BeExactly 'the old chart'
+
+            Show-Activation ReLU -OutFile $file -Force
+            ([xml](Get-Content -LiteralPath $file -Raw)).DocumentElement.LocalName | Should -BeExactly 'svg'
+        }
+
+        It 'is left alone with -WhatIf' {
+            Show-Activation ReLU -OutFile $file -WhatIf
+
+            Get-Content -LiteralPath $file -Raw | Should -BeExactly 'the old chart'
         }
     }
 

@@ -50,6 +50,20 @@ Describe 'Show-Neuron' {
             Show-Neuron $neuron 5, 3, 1 | Should -Be (Get-Expected $Expected)
         }
 
+        It 'takes the neuron from the pipeline and the input from the first position' {
+            $PSStyle.OutputRendering = 'PlainText'
+
+            $lines = $neuron | Show-Neuron 5, 3, 1
+
+            $lines | Should -Be (Get-Expected 'neuron-article-steps-ascii')
+        }
+
+        It 'takes the neuron from the pipeline and -InputObject by name' {
+            $PSStyle.OutputRendering = 'PlainText'
+
+            $neuron | Show-Neuron -InputObject 5, 3, 1 | Should -Be (Get-Expected 'neuron-article-steps-ascii')
+        }
+
         It 'writes the steps as <As>' -TestCases @(
             @{ As = 'Markdown'; Expected = 'neuron-article-steps-markdown' }
             @{ As = 'LaTeX'; Expected = 'neuron-article-steps-latex' }

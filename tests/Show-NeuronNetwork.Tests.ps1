@@ -46,6 +46,12 @@ Describe 'Show-NeuronNetwork' {
             Show-NeuronNetwork $network 5, 3, 1 | Should -Be (Get-Expected $Expected)
         }
 
+        It 'takes the network from the pipeline and the input from the first position' {
+            $PSStyle.OutputRendering = 'PlainText'
+
+            $network | Show-NeuronNetwork 5, 3, 1 | Should -Be (Get-Expected 'network-demo-steps-ascii')
+        }
+
         It 'writes the steps as <As>' -TestCases @(
             @{ As = 'Markdown'; Expected = 'network-demo-steps-markdown' }
             @{ As = 'LaTeX'; Expected = 'network-demo-steps-latex' }
@@ -163,6 +169,30 @@ Describe 'Show-NeuronNetwork' {
             $null = @{ cpu = 5; memory = 3; errors = 1 } | Show-NeuronNetwork $network -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputNameRequired,NeuronTools.Commands.ShowNeuronNetworkCommand'
+        }
+    }
+
+    Context 'a layer' {
+        It 'explains a NeuronLayer as a network of that one layer, <Case>' -TestCases @(
+            @{ Case = 'given by position'; Explain = { param($layer) Show-NeuronNetwork $layer 5, 3, 1 } }
+            @{ Case = 'from the pipeline, the input by position'; Explain = { param($layer) $layer | Show-NeuronNetwork 5, 3, 1 } }
+            @{ Case = 'with the input from the pipeline'; Explain = { param($layer) , (5, 3, 1) | Show-NeuronNetwork $layer } }
+        ) {
+            param($Case, $Explain)
+            $PSStyle.OutputRendering = 'PlainText'
+            $imported = $hidden | ConvertTo-NeuronJson | ConvertFrom-NeuronJson
+            $oneLayer = New-NeuronNetwork -Layer $hidden -Name hidden
+
+            $lines = & $Explain $imported
+
+            $lines | Should -Be (Show-NeuronNetwork $oneLayer 5, 3, 1)
+            $lines | Should -Contain "Network 'hidden': 3 inputs -> 2 outputs, 1 layer, 8 parameters"
+        }
+
+        It 'explains a piped layer itself, not as its own input' {
+            $PSStyle.OutputRendering = 'PlainText'
+
+            $hidden | Show-NeuronNetwork | Should -Be (Show-NeuronNetwork (New-NeuronNetwork -Layer $hidden -Name hidden))
         }
     }
 }

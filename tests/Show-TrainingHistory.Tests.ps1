@@ -126,6 +126,50 @@ Describe 'Show-TrainingHistory' {
         It 'reports a folder that does not exist as OutFileNotWritable' {
             { Show-TrainingHistory $xor -OutFile (Join-Path $TestDrive 'missing/xor.svg') } | Should -Throw -ErrorId 'OutFileNotWritable,NeuronTools.Commands.ShowTrainingHistoryCommand'
         }
+
+        It 'refuses <OutFile> with NotFileSystemPath when the location is <Location>, writing nothing' -TestCases @(
+            @{ Location = 'Env:'; OutFile = 'envrel.svg' }
+            @{ Location = 'the test drive'; OutFile = 'variable:foo.svg' }
+        ) {
+            param($Location, $OutFile)
+            $processFolder = [Environment]::CurrentDirectory
+            Push-Location $(if ($Location -eq 'the test drive') { $TestDrive } else { $Location })
+            try {
+                { Show-TrainingHistory $xor -OutFile $OutFile } | Should -Throw -ErrorId 'NotFileSystemPath,NeuronTools.Commands.ShowTrainingHistoryCommand'
+            }
+            finally {
+                Pop-Location
+            }
+
+            Join-Path $processFolder (Split-Path -Leaf $OutFile) | Should -Not -Exist
+        }
+
+        It 'resolves a relative path against the current PowerShell location' {
+            Push-Location 'TestDrive:/'
+            try {
+                Show-TrainingHistory $xor -OutFile 'relative.svg'
+            }
+            finally {
+                Pop-Location
+            }
+
+            Join-Path $TestDrive 'relative.svg' | Should -Exist
+        }
+
+        It 'replaces an existing file, keeps it with -NoClobber (FileExists), and a read-only one without -Force (FileReadOnly)' {
+            $file = Join-Path $TestDrive 'existing.svg'
+            Set-Content -LiteralPath $file -Value 'the old chart' -NoNewline
+            { Show-TrainingHistory $xor -OutFile $file -NoClobber } | Should -Throw -ErrorId 'FileExists,NeuronTools.Commands.ShowTrainingHistoryCommand'
+            Get-Content -LiteralPath $file -Raw | Should -BeExactly 'the old chart'
+
+            Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $true
+            { Show-TrainingHistory $xor -OutFile $file } | Should -Throw -ErrorId 'FileReadOnly,NeuronTools.Commands.ShowTrainingHistoryCommand'
+            Get-Content -LiteralPath $file -Raw | Should -BeExactly 'the old chart'
+
+            Set-ItemProperty -LiteralPath $file -Name IsReadOnly -Value $false
+            Show-TrainingHistory $xor -OutFile $file
+            ([xml](Get-Content -LiteralPath $file -Raw)).DocumentElement.LocalName | Should -BeExactly 'svg'
+        }
     }
 
     Context 'with something it cannot plot' {

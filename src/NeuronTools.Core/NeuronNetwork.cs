@@ -170,6 +170,20 @@ public sealed class NeuronNetwork
         return new NeuronNetwork(layers.ToArray(), Name, InputName?.ToArray());
     }
 
+    /// <summary>
+    /// A network of the one layer, which is not copied, named as the layer: its outputs are the layer's,
+    /// so a layer saved on its own can be run and explained as a network.
+    /// </summary>
+    public static NeuronNetwork FromLayer(NeuronLayer layer)
+    {
+        if (layer is null)
+        {
+            throw new ArgumentNullException(nameof(layer));
+        }
+
+        return new NeuronNetwork(new[] { layer }, layer.Name, inputName: null);
+    }
+
     /// <summary>Runs the network on one input vector and keeps every layer's values.</summary>
     public NetworkOutput Evaluate(IReadOnlyList<double> input, object? inputObject = null) =>
         EvaluateOwned(input?.ToArray() ?? throw new ArgumentNullException(nameof(input)), inputObject);

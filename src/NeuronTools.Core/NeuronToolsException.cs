@@ -14,6 +14,7 @@ public enum ErrorKind
     ResourceExists,
     WriteError,
     ReadError,
+    PermissionDenied,
 }
 
 /// <summary>

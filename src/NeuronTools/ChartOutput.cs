@@ -8,16 +8,27 @@ namespace NeuronTools.Commands;
 
 /// <summary>
 /// Writes a chart for the Show-* chart cmdlets: as lines of text that fit the terminal, or as an SVG
-/// file with -OutFile, behind ShouldProcess.
+/// file with -OutFile, behind ShouldProcess, through <see cref="AtomicFile"/> so that a failed write
+/// leaves any earlier chart whole.
 /// </summary>
 internal static class ChartOutput
 {
     internal const int DefaultWidth = 80;
 
-    /// <summary>Stops the cmdlet before any work when -OutFile does not name an SVG file.</summary>
-    internal static void CheckOutFile(PSCmdlet cmdlet, string? outFile)
+    /// <summary>
+    /// Resolves -OutFile as a literal path (as Invoke-WebRequest -OutFile does) on a file-system drive,
+    /// and stops the cmdlet before any work when the chart could not be written there: not an SVG name,
+    /// not the file system, a folder, a missing folder, an existing file with -NoClobber, or a read-only
+    /// one without -Force. Returns null when there is no -OutFile.
+    /// </summary>
+    internal static string? ResolveOutFile(PSCmdlet cmdlet, string? outFile, bool force, bool noClobber)
     {
-        if (outFile is not null && !outFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        if (outFile is null)
+        {
+            return null;
+        }
+
+        if (!outFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "UnsupportedChartFormat",
@@ -25,36 +36,83 @@ internal static class ChartOutput
                 $"{cmdlet.MyInvocation.MyCommand.Name} writes charts as SVG, and '{outFile}' does not end in .svg. Give a file name ending in .svg; a browser opens it, and tools such as rsvg-convert or Inkscape turn it into PNG.",
                 outFile));
         }
+
+        try
+        {
+            string fullPath = ModelPath.ResolveOutput(cmdlet, outFile, isLiteral: true, noun: "chart", exampleName: "chart.svg");
+            if (Directory.Exists(fullPath))
+            {
+                throw new NeuronToolsException(
+                    "PathIsDirectory",
+                    ErrorKind.InvalidArgument,
+                    $"'{outFile}' is a folder, so the chart cannot be written there. Give a file name, such as '{Path.Combine(outFile, "chart.svg")}'.");
+            }
+
+            string? folder = Path.GetDirectoryName(fullPath);
+            if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new DirectoryNotFoundException($"The chart cannot be written to '{outFile}': the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory), or give another path."),
+                    "OutFileNotWritable",
+                    ErrorCategory.WriteError,
+                    outFile));
+            }
+
+            if (noClobber && File.Exists(fullPath))
+            {
+                throw AtomicFile.FileExists(fullPath, "Remove -NoClobber to replace it");
+            }
+
+            AtomicFile.CheckExisting(fullPath, Rule(force, noClobber));
+            return fullPath;
+        }
+        catch (NeuronToolsException exception)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(exception, outFile));
+            return null;
+        }
     }
 
     /// <summary>
-    /// Writes the chart to the pipeline, or to <paramref name="outFile"/>. A file gets the same size
-    /// wherever it is written; the terminal chart fits the window unless a width is given.
+    /// Writes the chart to the pipeline, or atomically to <paramref name="outPath"/> (from
+    /// <see cref="ResolveOutFile"/>). A file gets the same size wherever it is written; the terminal chart
+    /// fits the window unless a width is given.
     /// </summary>
-    internal static void Write(PSCmdlet cmdlet, Chart chart, int? width, int height, string? outFile)
+    internal static void Write(PSCmdlet cmdlet, Chart chart, int? width, int height, string? outPath, bool force, bool noClobber)
     {
+        if (outPath is null)
+        {
+            var (unicode, colour) = TerminalOutput.Decide(cmdlet);
+            cmdlet.WriteObject(TextChart.Render(chart, new TextChartOptions(width ?? TerminalWidth(cmdlet), height, unicode, colour)), enumerateCollection: true);
+            return;
+        }
+
+        string svg = SvgChart.Render(chart, (width ?? DefaultWidth) * SvgChart.PixelsPerColumn, height * SvgChart.PixelsPerRow);
+        string replacing = File.Exists(outPath) ? ", replacing the existing file" : string.Empty;
+        if (!cmdlet.ShouldProcess(outPath, "Write an SVG chart of " + chart.Title + replacing))
+        {
+            return;
+        }
+
+        byte[] content = new UTF8Encoding(false).GetBytes(svg);
         try
         {
-            if (outFile is null)
-            {
-                var (unicode, colour) = TerminalOutput.Decide(cmdlet);
-                cmdlet.WriteObject(TextChart.Render(chart, new TextChartOptions(width ?? TerminalWidth(cmdlet), height, unicode, colour)), enumerateCollection: true);
-                return;
-            }
-
-            string path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(outFile);
-            string svg = SvgChart.Render(chart, (width ?? DefaultWidth) * SvgChart.PixelsPerColumn, height * SvgChart.PixelsPerRow);
-            if (cmdlet.ShouldProcess(path, "Write an SVG chart of " + chart.Title))
-            {
-                File.WriteAllText(path, svg, new UTF8Encoding(false));
-            }
+            AtomicFile.Write(outPath, stream => stream.Write(content, 0, content.Length), Rule(force, noClobber));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (NeuronToolsException exception) when (exception.ErrorId is "ModelWriteFailed" or "DirectoryNotFound")
         {
-            var problem = new IOException($"The chart cannot be written to '{outFile}': {exception.Message} Check that the folder exists and that you may write there.", exception);
-            cmdlet.ThrowTerminatingError(new ErrorRecord(problem, "OutFileNotWritable", ErrorCategory.WriteError, outFile));
+            // The folder may have gone, or the disk filled, since ResolveOutFile looked.
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new IOException(exception.Message, exception), "OutFileNotWritable", ErrorCategory.WriteError, outPath));
+        }
+        catch (NeuronToolsException exception)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(exception, outPath));
         }
     }
+
+    // Out-File's rule: replace an existing file, unless -NoClobber; only -Force replaces a read-only one.
+    private static ExistingFileRule Rule(bool force, bool noClobber) =>
+        noClobber ? ExistingFileRule.Keep : force ? ExistingFileRule.ReplaceReadOnly : ExistingFileRule.Replace;
 
     /// <summary>The console's width less one column (a full-width line wraps in some terminals), at most 80.</summary>
     private static int TerminalWidth(PSCmdlet cmdlet)

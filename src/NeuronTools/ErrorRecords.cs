@@ -23,6 +23,7 @@ internal static class ErrorRecords
         ErrorKind.ResourceExists => ErrorCategory.ResourceExists,
         ErrorKind.WriteError => ErrorCategory.WriteError,
         ErrorKind.ReadError => ErrorCategory.ReadError,
+        ErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown error kind."),
     };
 }

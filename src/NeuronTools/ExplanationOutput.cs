@@ -22,10 +22,20 @@ internal sealed class ExplanationOutput
 
     /// <summary>
     /// True when the cmdlet has no input to explain: none was bound, or the pipeline bound the model
-    /// itself (<c>$neuron | Show-Neuron</c> binds the neuron to both parameters; it is not an input).
+    /// itself (<c>$neuron | Show-Neuron</c> binds the neuron to both parameters; it is not an input), or
+    /// the layer that the model was made from (<c>$layer | Show-NeuronNetwork</c>).
     /// </summary>
-    internal static bool IsModelOnly(InvocationInfo invocation, string inputParameter, object? input, object model) =>
-        !invocation.BoundParameters.ContainsKey(inputParameter) || ReferenceEquals(InputVectorReader.Unwrap(input), model);
+    internal static bool IsModelOnly(InvocationInfo invocation, string inputParameter, object? input, object model)
+    {
+        if (!invocation.BoundParameters.ContainsKey(inputParameter))
+        {
+            return true;
+        }
+
+        object? unwrapped = InputVectorReader.Unwrap(input);
+        return ReferenceEquals(unwrapped, model)
+            || (unwrapped is NeuronLayer layer && model is NeuronNetwork { Layers.Count: 1 } network && ReferenceEquals(network.Layers[0], layer));
+    }
 
     /// <summary>
     /// Explains each row the input stands for, bound to the model's inputs as Invoke-Neuron binds them;

@@ -11,8 +11,12 @@ namespace NeuronTools.Commands;
 /// </summary>
 internal static class ModelPath
 {
-    /// <summary>The one file a model is written to. Like Export-Csv, a -Path pattern must match a single existing file, or is taken as written.</summary>
-    internal static string ResolveOutput(PSCmdlet cmdlet, string path, bool isLiteral)
+    /// <summary>
+    /// The one file a model (or, as <paramref name="noun"/> says, a chart) is written to. Like Export-Csv,
+    /// a -Path pattern must match a single existing file, or is taken as written.
+    /// <paramref name="exampleName"/> is the file name the messages show as an example.
+    /// </summary>
+    internal static string ResolveOutput(PSCmdlet cmdlet, string path, bool isLiteral, string noun = "model", string exampleName = "model.json")
     {
         ProviderInfo provider;
         if (!isLiteral && WildcardPattern.ContainsWildcardCharacters(path))
@@ -33,18 +37,18 @@ internal static class ModelPath
                 throw new NeuronToolsException(
                     "AmbiguousPath",
                     ErrorKind.InvalidArgument,
-                    $"The path '{path}' matches {matches.Count} files, but a model is written to one file. Give the exact name, or use -LiteralPath for a name with wildcard characters such as [ ].");
+                    $"The path '{path}' matches {matches.Count} files, but a {noun} is written to one file. Give the exact name, or use -LiteralPath for a name with wildcard characters such as [ ].");
             }
 
             if (matches is { Count: 1 })
             {
-                CheckFileSystem(provider, path);
+                CheckFileSystem(provider, path, noun, exampleName);
                 return matches[0];
             }
         }
 
         string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-        CheckFileSystem(provider, path);
+        CheckFileSystem(provider, path, noun, exampleName);
         return resolved;
     }
 
@@ -118,14 +122,14 @@ internal static class ModelPath
         ErrorKind.ObjectNotFound,
         $"There is no file '{path}'. Paths are relative to the current PowerShell location (Get-Location); check the name with Get-ChildItem.");
 
-    private static void CheckFileSystem(ProviderInfo provider, string path)
+    private static void CheckFileSystem(ProviderInfo provider, string path, string noun = "model", string exampleName = "model.json")
     {
         if (provider.ImplementingType != typeof(FileSystemProvider))
         {
             throw new NeuronToolsException(
                 "NotFileSystemPath",
                 ErrorKind.InvalidArgument,
-                $"'{path}' is on the {provider.Name} provider, but models are files. Give a path on a file-system drive, such as C:\\models\\model.json or ./model.json.");
+                $"'{path}' is on the {provider.Name} provider, but {noun}s are files. Give a path on a file-system drive, such as C:\\{noun}s\\{exampleName} or ./{exampleName}.");
         }
     }
 }

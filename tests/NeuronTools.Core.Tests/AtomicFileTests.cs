@@ -24,17 +24,12 @@ public sealed class AtomicFileTests : IDisposable
         byte[] before = File.ReadAllBytes(Target);
         var other = new Neuron(new[] { 9.0 }, 9.0, ActivationCatalog.CreateScalar("Tanh"));
 
-        AtomicFile.InjectedFailureForTests = "The disk is full (injected).";
-        try
-        {
-            var exception = Assert.Throws<NeuronToolsException>(() => ModelFile.Save(Target, other, ModelFileFormat.Json, overwrite: true));
-            Assert.Equal("ModelWriteFailed", exception.ErrorId);
-            Assert.Contains("unchanged", exception.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            AtomicFile.InjectedFailureForTests = null;
-        }
+        var exception = Assert.Throws<NeuronToolsException>(() => ModelFile.Save(
+            Target, other, ModelFileFormat.Json, overwrite: true, beforeCommit: stream => throw new IOException("The disk is full (injected).")));
+
+        Assert.Equal("ModelWriteFailed", exception.ErrorId);
+        Assert.Contains("unchanged", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("The disk is full (injected).", exception.Message, StringComparison.Ordinal);
 
         Assert.Equal(before, File.ReadAllBytes(Target));
         Assert.Equal(new[] { "model.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
@@ -112,5 +107,38 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Equal("DirectoryNotFound", exception.ErrorId);
         Assert.Contains("missing", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(ExistingFileRule.Keep), false, "FileExists")]
+    [InlineData(nameof(ExistingFileRule.Keep), true, "FileExists")]
+    [InlineData(nameof(ExistingFileRule.Replace), false, null)]
+    [InlineData(nameof(ExistingFileRule.Replace), true, "FileReadOnly")]
+    [InlineData(nameof(ExistingFileRule.ReplaceReadOnly), false, null)]
+    [InlineData(nameof(ExistingFileRule.ReplaceReadOnly), true, null)]
+    public void AnExistingFileIsReplacedAsTheRuleSays(string ruleName, bool readOnly, string? expectedErrorId)
+    {
+        var rule = Enum.Parse<ExistingFileRule>(ruleName);
+        File.WriteAllText(Target, "old content");
+        if (readOnly)
+        {
+            File.SetAttributes(Target, FileAttributes.ReadOnly);
+        }
+
+        void WriteNew() => AtomicFile.Write(Target, stream => stream.Write(new byte[] { (byte)'n', (byte)'e', (byte)'w' }, 0, 3), rule);
+
+        if (expectedErrorId is null)
+        {
+            WriteNew();
+            Assert.Equal("new", File.ReadAllText(Target));
+        }
+        else
+        {
+            Assert.Equal(expectedErrorId, Assert.Throws<NeuronToolsException>(WriteNew).ErrorId);
+            Assert.Equal("old content", File.ReadAllText(Target));
+        }
+
+        Assert.Single(Directory.GetFiles(_folder));
+        File.SetAttributes(Target, FileAttributes.Normal);
     }
 }

@@ -282,4 +282,26 @@ public class ModelSerializerTests
 
         Assert.Equal("ModelFileTooLarge", exception.ErrorId);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheTextEndsWithItsClosingBraceAndAFileAddsOneLineFeed(bool compress)
+    {
+        var neuron = new Neuron(new[] { 0.5, -1.0, 2.0 }, 0.5, ActivationCatalog.CreateScalar("ReLU"), "article");
+        string text = ModelSerializer.ToJsonText(neuron, compress);
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "neurontools-newline-" + Guid.NewGuid().ToString("N") + ".json");
+
+        try
+        {
+            ModelFile.Save(path, neuron, ModelFileFormat.Json, overwrite: false);
+
+            Assert.EndsWith("}", text, StringComparison.Ordinal);
+            Assert.Equal(ModelSerializer.ToJsonText(neuron, compress: false) + "\n", System.IO.File.ReadAllText(path));
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
 }

@@ -19,6 +19,21 @@ public class NeuronNetworkTests
     public void TheForwardPassMatchesPyTorchInFloat64(string network, int row) => AssertMatchesPyTorch(network, row);
 
     [Fact]
+    public void ANetworkFromOneLayerGivesTheLayersOutputsAndName()
+    {
+        var layer = new NeuronLayer(new[] { new[] { 0.5, -1.0, 2.0 }, new[] { 1.0, 0.0, -1.0 } }, new[] { 0.5, 0.0 }, ActivationCatalog.Create("Sigmoid"), "hidden");
+
+        var network = NeuronNetwork.FromLayer(layer);
+        var output = network.Evaluate(new[] { 5.0, 3.0, 1.0 });
+
+        Assert.Same(layer, Assert.Single(network.Layers));
+        Assert.Equal("hidden", network.Name);
+        Assert.Equal(new[] { 3, 2 }, network.Shape);
+        Assert.Equal(layer.Evaluate(new[] { 5.0, 3.0, 1.0 }).Output, output.Output);
+        Assert.Equal(1.0 / (1.0 + Math.Exp(-2.0)), output.Output[0]);
+    }
+
+    [Fact]
     public void AVectorActivationLayerActsOnTheWholeVectorAndHasNoPerNeuronDerivative()
     {
         var softmax = ActivationCatalog.Create("Softmax");

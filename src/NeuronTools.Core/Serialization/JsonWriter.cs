@@ -11,14 +11,8 @@ namespace NeuronTools;
 /// </summary>
 internal static class JsonWriter
 {
-    internal static void Write(TextWriter writer, JsonNode node, bool compress)
-    {
-        WriteValue(writer, node, compress, 0);
-        if (!compress)
-        {
-            writer.Write('\n');
-        }
-    }
+    /// <summary>Writes the document without a line break after it, as ConvertTo-Json does; a file adds one (ModelFile).</summary>
+    internal static void Write(TextWriter writer, JsonNode node, bool compress) => WriteValue(writer, node, compress, 0);
 
     internal static string ToText(JsonNode node, bool compress)
     {

@@ -19,17 +19,19 @@ internal static class ModelFile
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    internal static void Save(string fullPath, object model, ModelFileFormat format, bool overwrite, OnnxElementType onnxElementType = OnnxElementType.Float)
+    // beforeCommit is for tests: see AtomicFile.Write.
+    internal static void Save(string fullPath, object model, ModelFileFormat format, bool overwrite, OnnxElementType onnxElementType = OnnxElementType.Float, Action<Stream>? beforeCommit = null)
     {
         // Serialize before touching the disk, so that a model that cannot be written (an activation
         // ONNX lacks, say) fails without creating even a temporary file.
         byte[] content = format switch
         {
-            ModelFileFormat.Json => s_utf8.GetBytes(ModelSerializer.ToJsonText(model, compress: false)),
+            // A text file ends with a line break (as Out-File and Set-Content write it); the text itself has none.
+            ModelFileFormat.Json => s_utf8.GetBytes(ModelSerializer.ToJsonText(model, compress: false) + "\n"),
             ModelFileFormat.Onnx => OnnxExporter.Export(model, onnxElementType),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
         };
-        AtomicFile.Write(fullPath, stream => stream.Write(content, 0, content.Length), overwrite);
+        AtomicFile.Write(fullPath, stream => stream.Write(content, 0, content.Length), overwrite ? ExistingFileRule.ReplaceReadOnly : ExistingFileRule.Keep, beforeCommit);
     }
 
     internal static object Load(string fullPath, ModelReadOptions options)

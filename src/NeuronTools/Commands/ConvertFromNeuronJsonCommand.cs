@@ -8,49 +8,39 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(Neuron), typeof(NeuronLayer), typeof(NeuronNetwork))]
 public sealed class ConvertFromNeuronJsonCommand : ModelReaderCommand
 {
-    private readonly List<string> _pieces = new();
+    private readonly JsonDocumentSplitter _splitter = new();
+    private readonly List<string> _documents = new();
+    private ModelReadOptions _options = null!;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Json")]
     [AllowEmptyString]
     public string InputObject { get; set; } = null!;
 
-    protected override void ProcessRecord() => _pieces.Add(InputObject);
+    protected override void BeginProcessing() => _options = ReadOptions;
+
+    // Each document is converted as soon as it is complete, so models stream on and a broken document
+    // costs only itself (JsonDocumentSplitter says where documents begin and end).
+    protected override void ProcessRecord()
+    {
+        _splitter.Add(InputObject, _documents);
+        ConvertDocuments();
+    }
 
     protected override void EndProcessing()
     {
-        if (_pieces.Count == 0)
-        {
-            return;
-        }
-
-        var options = ReadOptions;
-
-        // Like ConvertFrom-Json: Get-Content without -Raw sends a file line by line, so when the first
-        // string is not a whole document the strings are joined into one; otherwise each is a document.
-        if (_pieces.Count > 1 && !IsWholeDocument(_pieces[0], options))
-        {
-            Convert(string.Join("\n", _pieces), options);
-            return;
-        }
-
-        foreach (string piece in _pieces)
-        {
-            Convert(piece, options);
-        }
+        _splitter.End(_documents);
+        ConvertDocuments();
     }
 
-    private static bool IsWholeDocument(string text, ModelReadOptions options)
+    private void ConvertDocuments()
     {
-        try
+        foreach (string document in _documents)
         {
-            JsonParser.Parse(text, options.MaximumSize, options.MaximumDepth, "The text");
-            return true;
+            Convert(document, _options);
         }
-        catch (NeuronToolsException)
-        {
-            return false;
-        }
+
+        _documents.Clear();
     }
 
     private void Convert(string text, ModelReadOptions options)

@@ -12,6 +12,7 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
     private InputBinder _binder = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
+    [NetworkTransformation]
     [ValidateNotNull]
     public NeuronNetwork Network { get; set; } = null!;
 

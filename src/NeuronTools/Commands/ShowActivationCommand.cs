@@ -14,9 +14,11 @@ namespace NeuronTools.Commands;
 public sealed class ShowActivationCommand : PSCmdlet
 {
     private readonly List<ActivationFunction> _functions = new();
+    private string? _outPath;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ActivationCompleter))]
+    [ActivationSpecificationTransformation]
     [ValidateNotNullOrEmpty]
     [Alias("Activation")]
     public string[] Name { get; set; } = null!;
@@ -44,6 +46,13 @@ public sealed class ShowActivationCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
     protected override void BeginProcessing()
     {
         try
@@ -55,7 +64,7 @@ public sealed class ShowActivationCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.From(exception, new[] { Minimum, Maximum }));
         }
 
-        ChartOutput.CheckOutFile(this, OutFile);
+        _outPath = ChartOutput.ResolveOutFile(this, OutFile, Force, NoClobber);
     }
 
     protected override void ProcessRecord()
@@ -85,7 +94,7 @@ public sealed class ShowActivationCommand : PSCmdlet
         try
         {
             var chart = ActivationChart.Create(_functions, Minimum, Maximum, Derivative);
-            ChartOutput.Write(this, chart, MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : null, Height, OutFile);
+            ChartOutput.Write(this, chart, MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : null, Height, _outPath, Force, NoClobber);
         }
         catch (NeuronToolsException exception)
         {

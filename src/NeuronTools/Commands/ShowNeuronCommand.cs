@@ -7,18 +7,26 @@ namespace NeuronTools.Commands;
 /// Explains a neuron: without input, its diagram and formulas; with input, every step of the article's
 /// calculation with the real numbers. Writes lines of text (strings), one explanation per input.
 /// </summary>
-[Cmdlet(VerbsCommon.Show, "Neuron")]
+[Cmdlet(VerbsCommon.Show, "Neuron", DefaultParameterSetName = ModelFirstSet)]
 [OutputType(typeof(string))]
 public sealed class ShowNeuronCommand : PSCmdlet
 {
     private bool _unicode;
     private ExplanationOutput _output = null!;
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    // Two sets so that the first position goes to the input when the model comes from the pipeline:
+    // $model | Show-Neuron 5, 3, 1. PowerShell binds a position without conversion first,
+    // so the model (its own type) takes the first position when it is given there.
+    private const string ModelFirstSet = "ModelFirst";
+    private const string ModelPipedSet = "ModelPiped";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelFirstSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ModelPipedSet)]
     [ValidateNotNull]
     public Neuron Neuron { get; set; } = null!;
 
-    [Parameter(Position = 1, ValueFromPipeline = true)]
+    [Parameter(Position = 1, ValueFromPipeline = true, ParameterSetName = ModelFirstSet)]
+    [Parameter(Position = 0, ParameterSetName = ModelPipedSet)]
     [Alias("Input", "X")]
     [AllowNull]
     public object? InputObject { get; set; }

@@ -14,6 +14,7 @@ namespace NeuronTools.Commands;
 public sealed class ShowTrainingHistoryCommand : PSCmdlet
 {
     private readonly List<TrainingRunToPlot> _runs = new();
+    private string? _outPath;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -35,7 +36,14 @@ public sealed class ShowTrainingHistoryCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
-    protected override void BeginProcessing() => ChartOutput.CheckOutFile(this, OutFile);
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
+    protected override void BeginProcessing() => _outPath = ChartOutput.ResolveOutFile(this, OutFile, Force, NoClobber);
 
     protected override void ProcessRecord()
     {
@@ -93,7 +101,7 @@ public sealed class ShowTrainingHistoryCommand : PSCmdlet
         try
         {
             var chart = TrainingChart.Create(_runs, Metric);
-            ChartOutput.Write(this, chart, MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : null, Height, OutFile);
+            ChartOutput.Write(this, chart, MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : null, Height, _outPath, Force, NoClobber);
         }
         catch (NeuronToolsException exception)
         {
