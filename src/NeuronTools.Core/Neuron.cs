@@ -89,12 +89,6 @@ public sealed class Neuron
     internal NeuronOutput EvaluateOwned(double[] input, object? inputObject)
     {
         CheckInput(input);
-        var weighted = new double[input.Length];
-        for (int i = 0; i < weighted.Length; i++)
-        {
-            weighted[i] = _weight[i] * input[i];
-        }
-
         double a = Sum(input);
         double z = Activation.Value(a);
         if (!IsFinite(a) || !IsFinite(z))
@@ -105,7 +99,7 @@ public sealed class Neuron
                 $"The inputs are finite but the neuron's result is not: a = {Describe(a)}, z = {Describe(z)}. The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down.");
         }
 
-        return new NeuronOutput(input, weighted, a, z, Activation.Derivative(a), Activation.Specification, inputObject);
+        return new NeuronOutput(input, _weight, a, z, Activation.Derivative(a), Activation.Specification, inputObject);
     }
 
     public override string ToString() =>

@@ -6,10 +6,16 @@ namespace NeuronTools;
 /// <summary>One run of a neuron, with every step of the article's calculation.</summary>
 public sealed class NeuronOutput
 {
-    internal NeuronOutput(double[] input, double[] weightedInput, double preActivation, double output, double derivative, string activation, object? inputObject)
+    private readonly double[] _input;
+    private readonly double[] _weight;
+    private double[]? _weightedInput;
+
+    /// <summary>Takes the neuron's own (never changed) weights, so w_i·x_i is worked out only if someone asks.</summary>
+    internal NeuronOutput(double[] input, double[] weight, double preActivation, double output, double derivative, string activation, object? inputObject)
     {
+        _input = input;
+        _weight = weight;
         Input = input;
-        WeightedInput = weightedInput;
         PreActivation = preActivation;
         Output = output;
         Derivative = derivative;
@@ -20,8 +26,12 @@ public sealed class NeuronOutput
     /// <summary>x_1 … x_n.</summary>
     public IReadOnlyList<double> Input { get; }
 
-    /// <summary>w_out_i = w_i·x_i, one per input.</summary>
-    public IReadOnlyList<double> WeightedInput { get; }
+    /// <summary>w_out_i = w_i·x_i, one per input: the same products the pre-activation sums.</summary>
+    /// <remarks>
+    /// Worked out on first use: a stream of a million rows scored for their Output never pays for it. Two threads
+    /// reading it at once may both compute it, and get the same values.
+    /// </remarks>
+    public IReadOnlyList<double> WeightedInput => _weightedInput ??= Multiply(_weight, _input);
 
     /// <summary>a = Σ w_i·x_i + b.</summary>
     public double PreActivation { get; }
@@ -36,6 +46,17 @@ public sealed class NeuronOutput
 
     /// <summary>What arrived on the pipeline, so results can be joined back to their rows.</summary>
     public object? InputObject { get; }
+
+    private static double[] Multiply(double[] weight, double[] input)
+    {
+        var weighted = new double[input.Length];
+        for (int i = 0; i < weighted.Length; i++)
+        {
+            weighted[i] = weight[i] * input[i];
+        }
+
+        return weighted;
+    }
 
     public override string ToString() => Output.ToString("R", CultureInfo.InvariantCulture);
 }
