@@ -11,7 +11,7 @@ namespace NeuronTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Show, "Activation", SupportsShouldProcess = true)]
 [OutputType(typeof(string))]
-public sealed class ShowActivationCommand : PSCmdlet
+public sealed class ShowActivationCommand : ChartCommand
 {
     private readonly List<ActivationFunction> _functions = new();
     private string? _outPath;
@@ -34,25 +34,6 @@ public sealed class ShowActivationCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Derivative { get; set; }
 
-    [Parameter]
-    [ValidateRange(TextChartOptions.MinimumWidth, 1000)]
-    public int Width { get; set; }
-
-    [Parameter]
-    [ValidateRange(TextChartOptions.MinimumHeight, 500)]
-    public int Height { get; set; } = 20;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OutFile { get; set; }
-
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    [Parameter]
-    [Alias("NoOverwrite")]
-    public SwitchParameter NoClobber { get; set; }
-
     protected override void BeginProcessing()
     {
         try
@@ -64,7 +45,7 @@ public sealed class ShowActivationCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.From(exception, new[] { Minimum, Maximum }));
         }
 
-        _outPath = ChartOutput.ResolveOutFile(this, OutFile, Force, NoClobber);
+        _outPath = ResolveOutFile();
     }
 
     protected override void ProcessRecord()

@@ -11,7 +11,7 @@ namespace NeuronTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Show, "TrainingHistory", SupportsShouldProcess = true)]
 [OutputType(typeof(string))]
-public sealed class ShowTrainingHistoryCommand : PSCmdlet
+public sealed class ShowTrainingHistoryCommand : ChartCommand
 {
     private readonly List<TrainingRunToPlot> _runs = new();
     private string? _outPath;
@@ -24,26 +24,7 @@ public sealed class ShowTrainingHistoryCommand : PSCmdlet
     [Parameter]
     public TrainingMetric Metric { get; set; } = TrainingMetric.Loss;
 
-    [Parameter]
-    [ValidateRange(TextChartOptions.MinimumWidth, 1000)]
-    public int Width { get; set; }
-
-    [Parameter]
-    [ValidateRange(TextChartOptions.MinimumHeight, 500)]
-    public int Height { get; set; } = 20;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OutFile { get; set; }
-
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    [Parameter]
-    [Alias("NoOverwrite")]
-    public SwitchParameter NoClobber { get; set; }
-
-    protected override void BeginProcessing() => _outPath = ChartOutput.ResolveOutFile(this, OutFile, Force, NoClobber);
+    protected override void BeginProcessing() => _outPath = ResolveOutFile();
 
     protected override void ProcessRecord()
     {
