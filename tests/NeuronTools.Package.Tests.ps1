@@ -30,7 +30,9 @@ BeforeAll {
 
     $sandbox = Join-Path ([IO.Path]::GetTempPath()) ('NeuronTools.Package.' + [guid]::NewGuid().ToString('N'))
     $feed = Join-Path $sandbox 'feed'
-    $null = New-Item -ItemType Directory -Path $feed, (Join-Path $sandbox 'Modules')
+    # The XDG folders must exist: .NET's GetFolderPath gives an empty path for a missing one, and PSResourceGet
+    # would then keep its repository file under the current directory.
+    $null = New-Item -ItemType Directory -Path $feed, (Join-Path $sandbox 'Modules'), (Join-Path $sandbox '.local/share'), (Join-Path $sandbox '.config'), (Join-Path $sandbox '.cache')
     if ($package) { Copy-Item -LiteralPath $package.FullName -Destination $feed }
     $repository = 'NeuronToolsTest' + [guid]::NewGuid().ToString('N').Substring(0, 8)
 
@@ -73,6 +75,11 @@ Describe 'The NeuronTools package' {
         It 'installs into the sandbox from a temporary repository' {
             $installExit | Should -Be 0 -Because ($installOutput -join "`n")
             @(Get-ChildItem -Path $sandbox -Recurse -Force -Filter 'NeuronTools.psd1').Count | Should -BeGreaterThan 0
+        }
+
+        It 'keeps the temporary repository list in the sandbox, not in the current directory' {
+            @(Get-ChildItem -Path $sandbox -Recurse -Force -Filter 'PSResourceRepository.xml').Count | Should -Be 1
+            Join-Path ([Environment]::CurrentDirectory) 'PSResourceGet' | Should -Not -Exist
         }
 
         It 'imports by name in a fresh pwsh and runs a cmdlet' {
