@@ -114,6 +114,19 @@ Describe 'ConvertFrom-NeuronJson' {
             $models.Name | Should -Be @('good', 'other')
         }
 
+        It 'reads both good files after a file cut off part-way, all sent line by line by Get-Content' {
+            $bad = Join-Path $TestDrive 'cut.json'
+            $good = Join-Path $TestDrive 'good.json'
+            New-Neuron 0.5, -1, 2 -Name good | ConvertTo-NeuronJson | Set-Content -LiteralPath $good
+            (Get-Content -Raw -LiteralPath $good).Substring(0, 60) | Set-Content -LiteralPath $bad
+
+            $models = Get-Content -LiteralPath $bad, $good, $good | ConvertFrom-NeuronJson -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'JsonSyntaxError,NeuronTools.Commands.ConvertFromNeuronJsonCommand'
+            $models.Name | Should -Be @('good', 'good')
+        }
+
         It 'reports a bad document in the middle, and reads the models before and after it' {
             $good = New-Neuron 1 -Name before | ConvertTo-NeuronJson
             $after = New-Neuron 2 -Name after | ConvertTo-NeuronJson

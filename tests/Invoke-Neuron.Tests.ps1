@@ -119,6 +119,16 @@ Describe 'Invoke-Neuron' {
             $err[0].Exception.Message | Should -Match "position $Position"
         }
 
+        It 'reports a two-dimensional array as InvalidInputValue pointing to -InputMatrix, and goes on' {
+            $matrix = [double[,]]::new(2, 3)
+            $results = $matrix, @(5, 3, 1) | ForEach-Object { , $_ } | Invoke-Neuron $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidInputValue,NeuronTools.Commands.InvokeNeuronCommand'
+            $err[0].Exception.Message | Should -Match 'InputMatrix'
+            $results.Output | Should -Be @(2)
+        }
+
         It 'reports <Case> in an input as NonFiniteInput' -TestCases @(
             @{ Case = 'NaN'; Value = [double]::NaN }
             @{ Case = '+infinity'; Value = [double]::PositiveInfinity }

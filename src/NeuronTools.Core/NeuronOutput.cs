@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 namespace NeuronTools;
@@ -15,7 +16,7 @@ public sealed class NeuronOutput
     {
         _input = input;
         _weight = weight;
-        Input = input;
+        Input = new ReadOnlyCollection<double>(input);
         PreActivation = preActivation;
         Output = output;
         Derivative = derivative;
@@ -23,7 +24,7 @@ public sealed class NeuronOutput
         InputObject = inputObject;
     }
 
-    /// <summary>x_1 … x_n.</summary>
+    /// <summary>x_1 … x_n, read-only, so the inputs always match PreActivation and WeightedInput.</summary>
     public IReadOnlyList<double> Input { get; }
 
     /// <summary>w_out_i = w_i·x_i, one per input: the same products the pre-activation sums.</summary>

@@ -102,6 +102,11 @@ internal sealed class InputBinder
         {
             case double[] vector:
                 return copyVector ? (double[])vector.Clone() : vector;
+            case Array { Rank: > 1 } matrix:
+                throw new NeuronToolsException(
+                    "InvalidInputValue",
+                    ErrorKind.InvalidData,
+                    FormattableString.Invariant($"The input is a {matrix.Rank}-dimensional array ({matrix.GetType().Name}), not a vector. Send its rows as vectors, one per pipeline object, or give the whole matrix to Invoke-Neuron -InputMatrix."));
             case IList:
                 return InputVectorReader.Read(unwrapped, out isLoneNumber);
             case IDictionary dictionary:

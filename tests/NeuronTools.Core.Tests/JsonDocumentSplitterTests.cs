@@ -89,4 +89,20 @@ public sealed class JsonDocumentSplitterTests
             var documents = Split(lines);
             return string.Concat(documents).Replace("\n", string.Empty, System.StringComparison.Ordinal) == string.Concat(lines);
         });
+
+    [Theory]
+    [InlineData("cut off in its first line", new[] { "{\"format\": " })]
+    [InlineData("cut off after some lines", new[] { "{", "  \"format\": \"NeuronTools.Model\"," })]
+    [InlineData("a compressed model cut off", new[] { "{\"format\":\"NeuronTools.Model\",\"weight\":[1," })]
+    public void AFileCutOffPartWaySentLineByLineCostsOnlyItself(string scenario, string[] brokenLines)
+    {
+        // The next file's first line starts with { in the first column: the writer indents every inner line.
+        var documents = Split(brokenLines.Concat(PrettyLines).Concat(PrettyLines).ToArray());
+
+        Assert.True(documents.SequenceEqual(new[] { string.Join("\n", brokenLines), Joined, Joined }), scenario);
+    }
+
+    [Fact]
+    public void JsonLinesAfterABrokenLineAreStillOneDocumentEach() =>
+        Assert.Equal(new[] { "{\"bad\": ", "{\"a\":1}", "[2]" }, Split("{\"bad\": ", "{\"a\":1}", "[2]"));
 }

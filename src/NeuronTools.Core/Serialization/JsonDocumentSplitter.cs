@@ -11,7 +11,9 @@ namespace NeuronTools;
 /// <item>Pieces of one line (Get-Content without -Raw) are the lines of a longer text: a document runs on
 /// over the following lines until a line ends where its outermost bracket has closed. So a file sent line
 /// by line is one document, two files sent line by line are two, and JSON Lines are one document per line.
-/// Blank lines between documents are skipped.</item>
+/// Blank lines between documents are skipped. A line that starts with { or [ in its first column begins a new
+/// document even when the one before is unfinished: the writer indents every inner line, so such a line is the
+/// start of the next file, and a file cut off part-way costs only itself.</item>
 /// </list>
 /// Each piece belongs to exactly one document. Brackets are counted outside strings only; a line that is
 /// not an object or array (a number, or text that is not JSON) is a document of its own. The parser then
@@ -34,6 +36,11 @@ internal sealed class JsonDocumentSplitter
             Finish(documents);
             Emit(piece, documents);
             return;
+        }
+
+        if (_started && StartsDocument(piece))
+        {
+            Finish(documents);
         }
 
         bool wasStarted = _started;
@@ -79,6 +86,12 @@ internal sealed class JsonDocumentSplitter
         {
             Emit(string.Empty, documents);
         }
+    }
+
+    private static bool StartsDocument(string line)
+    {
+        string text = line.TrimStart('\uFEFF');
+        return text.Length > 0 && (text[0] == '{' || text[0] == '[');
     }
 
     private void Emit(string document, List<string> documents)
