@@ -182,4 +182,25 @@ Describe 'Get-NeuronGradient' {
             $stream[5].WeightGradient | Should -Be @(2, 0, 0)
         }
     }
+
+    Context 'with a whole number given as text' {
+        It 'reads -OutputIndex ''1'' under <Culture> as output 1' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $gradient = Invoke-InCulture $Culture { Get-NeuronGradient $network 0.5, -1, 2 -OutputIndex '1' }
+
+            $gradient.OutputIndex | Should -Be 1
+        }
+
+        It 'refuses -OutputIndex <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Text = '1,0'; Culture = 'en-US' }
+            @{ Text = '0x1'; Culture = 'de-DE' }
+        ) {
+            param($Text, $Culture)
+            { Invoke-InCulture $Culture { Get-NeuronGradient $network 0.5, -1, 2 -OutputIndex $Text } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+    }
 }

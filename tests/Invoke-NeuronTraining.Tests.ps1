@@ -323,4 +323,39 @@ Describe 'Invoke-NeuronTraining' {
             $err.Exception.Message | Should -Match "'$Parameter'.*'$Text'"
         }
     }
+
+    Context 'with whole numbers given as text' {
+        It 'reads -Epoch ''2'', -BatchSize ''3'' and -Seed ''-7'' under <Culture> as the numbers 2, 3 and -7' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $start = New-Neuron -Weight 0, 0 -Activation Identity
+            $trained = Invoke-InCulture $Culture { $truthTable | Invoke-NeuronTraining $start -Target 0, 1, 1, 2 -Epoch '2' -BatchSize '3' -Seed '-7' }
+            $expected = $truthTable | Invoke-NeuronTraining $start -Target 0, 1, 1, 2 -Epoch 2 -BatchSize 3 -Seed -7
+
+            $trained.TrainingHistory.EpochCount | Should -Be 2
+            $trained.TrainingHistory.BatchSize | Should -Be 3
+            $trained.TrainingHistory.Seed | Should -Be -7
+            $trained.Weight | Should -Be $expected.Weight
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Epoch'; Text = '1,0'; Culture = 'en-US' }
+            @{ Parameter = 'Epoch'; Text = '1,0'; Culture = 'de-DE' }
+            @{ Parameter = 'BatchSize'; Text = '0x10'; Culture = 'en-US' }
+            @{ Parameter = 'BatchSize'; Text = '1,000'; Culture = 'de-DE' }
+            @{ Parameter = 'Seed'; Text = '2.5'; Culture = 'de-DE' }
+            @{ Parameter = 'Seed'; Text = '2,5'; Culture = 'en-US' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $start = New-Neuron -Weight 0, 0 -Activation Identity
+            $arguments = @{ Model = $start; Target = @(0, 1, 1, 2); Epoch = 1 }
+            $arguments[$Parameter] = $Text
+            $err = { Invoke-InCulture $Culture { $truthTable | Invoke-NeuronTraining @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.InvokeNeuronTrainingCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'$Parameter'.*'$([regex]::Escape($Text))' is not a whole number"
+        }
+    }
 }

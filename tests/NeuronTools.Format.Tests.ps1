@@ -105,3 +105,74 @@ Describe 'ViewFormat' {
         }
     }
 }
+
+Describe 'NeuronTools.Format.ps1xml list views' {
+    BeforeAll {
+        function ConvertTo-Exact([double] $Value) { $Value.ToString('R', [cultureinfo]::InvariantCulture) }
+    }
+
+    # Format-List shows every number with all its bits and the same text under every culture, where PowerShell's
+    # own list would write {2,5, -3,75, 2} under de-DE: five numbers to the eye, three in fact.
+    Context 'Format-List of <TypeName>' -ForEach @(
+        @{ TypeName = 'NeuronTools.Neuron'; Object = { $neuron }; Text = { 'Weight          : 0.5, -1.25, 2', 'Bias            : 3.141592653589793', 'cpu, memory, errors' } }
+        @{ TypeName = 'NeuronTools.NeuronOutput'; Object = { Invoke-Neuron $neuron 5, 3, 1 }; Text = { 'WeightedInput : 2.5, -3.75, 2', 'Input         : 5, 3, 1', 'PreActivation : 3.891592653589793', 'Derivative    : 1', 'Activation    : ReLU', 'InputObject   : {5, 3, 1}' } }
+        @{ TypeName = 'NeuronTools.NeuronOutput'; Object = { Invoke-Neuron $neuron -InputObject ([pscustomobject] @{ cpu = 1.5; memory = 2; errors = 3 }) }; Text = { 'WeightedInput : 0.75, -2.5, 6', 'InputObject   : @{cpu=1.5; memory=2; errors=3}' } }
+        @{ TypeName = 'NeuronTools.ActivationValue'; Object = { Get-ActivationValue Sigmoid -Value 0.5 }; Text = { 'Output     : 0.6224593312018546', 'Derivative : 0.2350037122015945' } }
+        @{ TypeName = 'NeuronTools.NetworkOutput'; Object = { Invoke-NeuronNetwork $network -InputObject 1.5, 2 }; Text = { 'Input          : 1.5, 2', '[0] hidden ReLU: a = -1.5, 5; z = 0, 5', 'InputObject    : {1.5, 2}' } }
+        @{ TypeName = 'NeuronTools.LayerOutput'; Object = { (Invoke-NeuronNetwork $network -InputObject 1.5, 2).Layer[0] }; Text = { 'Input         : 1.5, 2', 'PreActivation : -1.5, 5' } }
+        @{ TypeName = 'NeuronTools.NeuronGradient'; Object = { Get-NeuronGradient $neuron -InputObject 1.5, 2, 3 }; Text = { 'Input          : 1.5, 2, 3', 'InputGradient  : 0.5, -1.25, 2', 'Output         : 7.391592653589793' } }
+        @{ TypeName = 'NeuronTools.NetworkGradient'; Object = { Get-NeuronGradient $network -InputObject 1.5, 2 }; Text = { 'Input          : 1.5, 2', 'InputGradient  : 2, 1', 'WeightGradient : [0] 0, 0; 1.5, 2' } }
+        @{ TypeName = 'NeuronTools.TrainingHistory'; Object = { $trained.TrainingHistory }; Text = { 'LearningRate        : 0.1', "FinalLoss           : $(ConvertTo-Exact $trained.TrainingHistory.FinalLoss)", 'ValidationRowCount  : 1' } }
+        @{ TypeName = 'NeuronTools.TrainingEpoch'; Object = { $trained.TrainingHistory.Epoch[0] }; Text = { "Loss               : $(ConvertTo-Exact $trained.TrainingHistory.Epoch[0].Loss)", 'Accuracy           : 0.3333333333333333' } }
+        @{ TypeName = 'NeuronTools.ModelEvaluation'; Object = { $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy }; Text = { $evaluation = $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy; "Loss            : $(ConvertTo-Exact $evaluation.Loss)", 'Accuracy        : 0.75' } }
+    ) {
+        BeforeAll {
+            $value = & $Object
+            $expected = @(& $Text)
+        }
+
+        It 'is an object of that type' {
+            $value.PSObject.TypeNames[0] | Should -BeExactly $TypeName
+        }
+
+        It 'writes the same exact invariant text under de-DE as under en-US' {
+            $english = Invoke-InCulture 'en-US' { $value | Format-List | Out-String -Width 120 }
+            $german = Invoke-InCulture 'de-DE' { $value | Format-List | Out-String -Width 120 }
+
+            $german | Should -BeExactly $english
+            foreach ($line in $expected) {
+                $german | Should -Match ([regex]::Escape($line))
+            }
+        }
+    }
+}
+
+Describe 'ViewFormat exact text' {
+    It 'shows <Value> with every bit under de-DE as <Expected>' -TestCases @(
+        @{ Value = [math]::PI; Expected = '3.141592653589793' }
+        @{ Value = 0.1 + 0.2; Expected = '0.30000000000000004' }
+        @{ Value = -123456.75; Expected = '-123456.75' }
+        @{ Value = 1e-300; Expected = '1E-300' }
+    ) {
+        param($Value, $Expected)
+        Invoke-InCulture 'de-DE' { [NeuronTools.Commands.ViewFormat]::Exact($Value) } | Should -BeExactly $Expected
+    }
+
+    It 'joins an exact list with a comma and a space under de-DE' {
+        Invoke-InCulture 'de-DE' { [NeuronTools.Commands.ViewFormat]::ExactList([double[]] (2.5, -3.75, 2)) } | Should -BeExactly '2.5, -3.75, 2'
+    }
+
+    It 'gives an empty text for no list' {
+        [NeuronTools.Commands.ViewFormat]::ExactList($null) | Should -BeExactly ''
+    }
+
+    It 'shows an input object <Case> invariantly under de-DE' -TestCases @(
+        @{ Case = 'list'; InputObject = @(1.5, 2); Expected = '{1.5, 2}' }
+        @{ Case = 'row'; InputObject = [pscustomobject] @{ cpu = 0.25; name = 'web' }; Expected = '@{cpu=0.25; name=web}' }
+        @{ Case = 'decimal'; InputObject = [decimal] 2.5; Expected = '2.5' }
+        @{ Case = 'text'; InputObject = '2,5'; Expected = '2,5' }
+    ) {
+        param($InputObject, $Expected)
+        Invoke-InCulture 'de-DE' { [NeuronTools.Commands.ViewFormat]::Value($InputObject) } | Should -BeExactly $Expected
+    }
+}

@@ -270,4 +270,19 @@ Describe 'New-Neuron' {
             $err.Exception.Message | Should -Match "'cpu'.*'1,5'.*write 2\.5, not 2,5"
         }
     }
+
+    Context 'with a whole number given as text' {
+        It 'refuses -InputCount <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Text = '2,5'; Culture = 'en-US' }
+            @{ Text = '2.5'; Culture = 'de-DE' }
+        ) {
+            param($Text, $Culture)
+            { Invoke-InCulture $Culture { New-Neuron -InputCount $Text } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronCommand'
+        }
+
+        It 'reads -InputCount ''3'' as 3 inputs' {
+            (New-Neuron -InputCount '3' -Seed 1).InputCount | Should -Be 3
+        }
+    }
 }

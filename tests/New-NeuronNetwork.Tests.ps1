@@ -138,4 +138,32 @@ Describe 'New-NeuronNetwork' {
             $err.Exception.Message | Should -Match 'Layers\[0\] has 1 neuron, so it gives 1 output,'
         }
     }
+
+    Context 'with whole numbers given as text' {
+        It 'reads -Shape ''3'', ''4'', 2 and -Seed ''7'' under <Culture> as the numbers' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $network = Invoke-InCulture $Culture { New-NeuronNetwork -Shape '3', '4', 2 -Seed '7' }
+            $expected = New-NeuronNetwork -Shape 3, 4, 2 -Seed 7
+
+            $network.Shape | Should -Be 3, 4, 2
+            $network.Layers[0].Weight[0] | Should -Be $expected.Layers[0].Weight[0]
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Shape'; Text = '3,4,2'; Culture = 'en-US' }
+            @{ Parameter = 'Shape'; Text = '3,4,2'; Culture = 'de-DE' }
+            @{ Parameter = 'Seed'; Text = '0x10'; Culture = 'de-DE' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $arguments = @{ Shape = @(2, 1) }
+            $arguments[$Parameter] = $Text
+            $err = { Invoke-InCulture $Culture { New-NeuronNetwork @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.NewNeuronNetworkCommand' -PassThru
+
+            $err.Exception.Message | Should -Match "'$Parameter'.*'$([regex]::Escape($Text))' is not a whole number"
+        }
+    }
 }

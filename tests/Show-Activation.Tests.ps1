@@ -303,4 +303,27 @@ Describe 'Show-Activation' {
                 Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.ShowActivationCommand'
         }
     }
+
+    Context 'with whole numbers given as text' {
+        It 'reads -Width ''60'' and -Height ''16'' under <Culture>' -TestCases @(
+            @{ Culture = 'en-US' }
+            @{ Culture = 'de-DE' }
+        ) {
+            param($Culture)
+            $text = Invoke-InCulture $Culture { Show-Activation Identity -Width '60' -Height '16' }
+
+            $text | Should -Be (Show-Activation Identity -Width 60 -Height 16)
+        }
+
+        It 'refuses -<Parameter> <Text> under <Culture> with ParameterArgumentTransformationError' -TestCases @(
+            @{ Parameter = 'Width'; Text = '6,0'; Culture = 'de-DE' }
+            @{ Parameter = 'Height'; Text = '1,6'; Culture = 'en-US' }
+        ) {
+            param($Parameter, $Text, $Culture)
+            $arguments = @{ Name = 'ReLU' }
+            $arguments[$Parameter] = $Text
+            { Invoke-InCulture $Culture { Show-Activation @arguments } } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,NeuronTools.Commands.ShowActivationCommand'
+        }
+    }
 }

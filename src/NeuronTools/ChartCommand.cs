@@ -11,10 +11,12 @@ public abstract class ChartCommand : PSCmdlet
 {
     [Parameter]
     [ValidateRange(TextChartOptions.MinimumWidth, 1000)]
+    [InvariantInteger]
     public int Width { get; set; }
 
     [Parameter]
     [ValidateRange(TextChartOptions.MinimumHeight, 500)]
+    [InvariantInteger]
     public int Height { get; set; } = 20;
 
     [Parameter]

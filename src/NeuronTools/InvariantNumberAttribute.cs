@@ -26,7 +26,13 @@ internal sealed class InvariantNumberAttribute : ArgumentTransformationAttribute
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => ReadText(inputData);
 
     /// <summary>The transformation itself, for other transformations (-Weight's) that also take numbers.</summary>
-    internal static object? ReadText(object? inputData) => Transform(inputData, 0);
+    internal static object? ReadText(object? inputData) => Transform(inputData, static text => Parse(text), 0);
+
+    /// <summary>
+    /// The same walk with another reading of each string, for <see cref="InvariantIntegerAttribute"/>: only
+    /// strings, alone or inside (nested) lists, change.
+    /// </summary>
+    internal static object? ReadText(object? inputData, Func<string, object> parse) => Transform(inputData, parse, 0);
 
     /// <summary>
     /// Reads a number given as text the way every NeuronTools cmdlet does: NumberStyles.Float with the
@@ -50,20 +56,28 @@ internal sealed class InvariantNumberAttribute : ArgumentTransformationAttribute
     internal static string NotANumberMessage(string text) => string.Format(
         CultureInfo.InvariantCulture,
         "{0} is not a number. Numbers given as text are read with the invariant culture, whatever the current culture: write 2.5, not 2,5; 1234.5, not 1,234.5; 16, not 0x10.",
-        text.Length == 0 ? "An empty string" : "The text '" + text + "'");
+        Quote(text));
 
-    private static object? Transform(object? inputData, int depth)
+    /// <summary>The message for text that is not a whole number, worded like <see cref="NotANumberMessage"/>.</summary>
+    internal static string NotAWholeNumberMessage(string text) => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} is not a whole number. Whole numbers given as text are read with the invariant culture, whatever the current culture, and take digits only: write 1000, not 1,000 or 1.000; 16, not 0x10; and 2 or 3, not 2,5 or 2.5.",
+        Quote(text));
+
+    private static string Quote(string text) => text.Length == 0 ? "An empty string" : "The text '" + text + "'";
+
+    private static object? Transform(object? inputData, Func<string, object> parse, int depth)
     {
         object? unwrapped = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         switch (unwrapped)
         {
             case string text:
-                return Parse(text);
+                return parse(text);
             case IList list when depth < MaximumDepth && unwrapped is not double[] && ContainsText(list, depth):
                 var copy = new object?[list.Count];
                 for (int i = 0; i < copy.Length; i++)
                 {
-                    copy[i] = Transform(list[i], depth + 1);
+                    copy[i] = Transform(list[i], parse, depth + 1);
                 }
 
                 return copy;

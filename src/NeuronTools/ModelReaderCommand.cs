@@ -10,10 +10,12 @@ public abstract class ModelReaderCommand : PSCmdlet
 {
     [Parameter]
     [ValidateRange(1L, long.MaxValue)]
+    [InvariantInteger]
     public long MaximumSize { get; set; } = ModelReadOptions.DefaultMaximumSize;
 
     [Parameter]
     [ValidateRange(1, ModelReadOptions.DepthCeiling)]
+    [InvariantInteger]
     public int MaximumDepth { get; set; } = ModelReadOptions.DefaultMaximumDepth;
 
     /// <summary>The limits as the core's readers take them.</summary>

@@ -22,6 +22,7 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
 
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
+    [InvariantInteger]
     public int OutputIndex { get; set; }
 
     protected override void BeginProcessing()

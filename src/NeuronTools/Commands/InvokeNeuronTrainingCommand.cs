@@ -23,13 +23,16 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     [Alias("Epochs")]
+    [InvariantInteger]
     public int Epoch { get; set; } = 100;
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
+    [InvariantInteger]
     public int BatchSize { get; set; } = 32;
 
     [Parameter]
+    [InvariantInteger]
     public int Seed { get; set; }
 
     [Parameter]

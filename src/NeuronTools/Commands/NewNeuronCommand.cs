@@ -18,12 +18,14 @@ public sealed class NewNeuronCommand : PSCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = InitializationSet)]
     [ValidateRange(1, int.MaxValue)]
+    [InvariantInteger]
     public int InputCount { get; set; }
 
     [Parameter(ParameterSetName = InitializationSet)]
     public Initialization Initialization { get; set; } = Initialization.Uniform;
 
     [Parameter(ParameterSetName = InitializationSet)]
+    [InvariantInteger]
     public int? Seed { get; set; }
 
     [Parameter]

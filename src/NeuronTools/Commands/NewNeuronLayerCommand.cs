@@ -16,16 +16,19 @@ public sealed class NewNeuronLayerCommand : PSCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = InitializationSet)]
     [ValidateRange(1, int.MaxValue)]
+    [InvariantInteger]
     public int InputCount { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = InitializationSet)]
     [ValidateRange(1, int.MaxValue)]
+    [InvariantInteger]
     public int NeuronCount { get; set; }
 
     [Parameter(ParameterSetName = InitializationSet)]
     public Initialization Initialization { get; set; } = Initialization.Uniform;
 
     [Parameter(ParameterSetName = InitializationSet)]
+    [InvariantInteger]
     public int? Seed { get; set; }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WeightSet)]

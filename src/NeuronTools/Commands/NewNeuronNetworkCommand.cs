@@ -20,6 +20,7 @@ public sealed class NewNeuronNetworkCommand : PSCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ShapeSet)]
     [ValidateNotNullOrEmpty]
+    [InvariantInteger]
     public int[] Shape { get; set; } = null!;
 
     [Parameter(ParameterSetName = ShapeSet)]
@@ -31,6 +32,7 @@ public sealed class NewNeuronNetworkCommand : PSCmdlet
     public Initialization Initialization { get; set; } = Initialization.Uniform;
 
     [Parameter(ParameterSetName = ShapeSet)]
+    [InvariantInteger]
     public int? Seed { get; set; }
 
     [Parameter]
