@@ -17,6 +17,15 @@ Describe 'Invoke-Neuron' {
             $result.Activation | Should -BeExactly 'ReLU'
         }
 
+        It 'gives outputs whose input and weighted inputs cannot be changed afterwards' {
+            $result = Invoke-Neuron $neuron 5, 3, 1
+
+            { $result.Input[0] = 1000 } | Should -Throw
+            { $result.WeightedInput[0] = 1000 } | Should -Throw
+            $result.Input | Should -Be @(5, 3, 1)
+            $result.WeightedInput | Should -Be @(2.5, -3, 2)
+        }
+
         It 'takes one vector from the pipeline with the unary comma' {
             (, (5, 3, 1) | Invoke-Neuron $neuron).Output | Should -Be 2
         }

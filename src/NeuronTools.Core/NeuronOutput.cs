@@ -9,14 +9,14 @@ public sealed class NeuronOutput
 {
     private readonly double[] _input;
     private readonly double[] _weight;
-    private double[]? _weightedInput;
+    private ReadOnlyCollection<double>? _weightedInput;
+    private ReadOnlyCollection<double>? _inputView;
 
     /// <summary>Takes the neuron's own (never changed) weights, so w_i·x_i is worked out only if someone asks.</summary>
     internal NeuronOutput(double[] input, double[] weight, double preActivation, double output, double derivative, string activation, object? inputObject)
     {
         _input = input;
         _weight = weight;
-        Input = new ReadOnlyCollection<double>(input);
         PreActivation = preActivation;
         Output = output;
         Derivative = derivative;
@@ -24,15 +24,15 @@ public sealed class NeuronOutput
         InputObject = inputObject;
     }
 
-    /// <summary>x_1 … x_n, read-only, so the inputs always match PreActivation and WeightedInput.</summary>
-    public IReadOnlyList<double> Input { get; }
+    /// <summary>x_1 … x_n, read-only (so they always match PreActivation and WeightedInput); the view is made on first use.</summary>
+    public IReadOnlyList<double> Input => _inputView ??= new ReadOnlyCollection<double>(_input);
 
     /// <summary>w_out_i = w_i·x_i, one per input: the same products the pre-activation sums.</summary>
     /// <remarks>
     /// Worked out on first use: a stream of a million rows scored for their Output never pays for it. Two threads
     /// reading it at once may both compute it, and get the same values.
     /// </remarks>
-    public IReadOnlyList<double> WeightedInput => _weightedInput ??= Multiply(_weight, _input);
+    public IReadOnlyList<double> WeightedInput => _weightedInput ??= new ReadOnlyCollection<double>(Multiply(_weight, _input));
 
     /// <summary>a = Σ w_i·x_i + b.</summary>
     public double PreActivation { get; }
