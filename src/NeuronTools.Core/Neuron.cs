@@ -80,9 +80,12 @@ public sealed class Neuron
     /// <summary>Runs the neuron on one input vector and keeps every intermediate value of the article's calculation.</summary>
     public NeuronOutput Evaluate(IReadOnlyList<double> input, object? inputObject = null)
     {
-        CheckInput(input);
-        var copy = input.ToArray();
-        return EvaluateOwned(copy, inputObject);
+        if (input is null)
+        {
+            throw new ArgumentNullException(nameof(input));
+        }
+
+        return EvaluateOwned(input.ToArray(), inputObject);
     }
 
     /// <summary>As <see cref="Evaluate"/>, for an input array that the caller hands over and will not change.</summary>
