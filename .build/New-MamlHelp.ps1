@@ -65,7 +65,7 @@ function Split-Paragraph([string[]] $Lines) {
 
 function Write-Para([System.Xml.XmlWriter] $Writer, [string[]] $Lines) {
     $Writer.WriteStartElement('maml', 'description', $maml)
-    foreach ($paragraph in (Split-Paragraph $Lines)) {
+    foreach ($paragraph in (Split-Paragraph @($Lines | Where-Object { $_ -notmatch '^Default: ' }))) {
         $Writer.WriteElementString('maml', 'para', $maml, $paragraph)
     }
     $Writer.WriteEndElement()
@@ -76,7 +76,7 @@ function Get-TypeName([type] $Type) {
     $Type.Name
 }
 
-function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetParameter, [string[]] $Description) {
+function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetParameter, [string[]] $Description, [string] $Default = 'None') {
     $pipeline = @()
     if ($SetParameter.ValueFromPipeline) { $pipeline += 'ByValue' }
     if ($SetParameter.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
@@ -118,7 +118,23 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetParamet
     $Writer.WriteStartElement('dev', 'type', $dev)
     $Writer.WriteElementString('maml', 'name', $maml, $Parameter.ParameterType.FullName)
     $Writer.WriteEndElement()
+    $Writer.WriteElementString('dev', 'defaultValue', $dev, $Default)
     $Writer.WriteEndElement()
+}
+
+function Get-DefaultValue($Instance, $Parameter, $SetParameter, [string[]] $Description) {
+    # The default is what a new instance of the cmdlet holds, so the help cannot disagree with the code;
+    # a line 'Default: ...' in the parameter's Markdown says it in words where the value is a placeholder
+    # (a seed drawn per run, a width taken from the window).
+    $stated = @($Description | Where-Object { $_ -match '^Default: ' })
+    if ($stated.Count) { return $stated[0].Substring('Default: '.Length).Trim() }
+    if ($SetParameter.IsMandatory) { return 'None' }
+    $value = $Instance.($Parameter.Name)
+    if ($null -eq $value) { return 'None' }
+    if ($value -is [System.Management.Automation.SwitchParameter]) { return $value.IsPresent.ToString() }
+    if ($value -is [double]) { return $value.ToString('R', [cultureinfo]::InvariantCulture) }
+    if ($value -is [array]) { return (@($value) | ForEach-Object { [string]$_ }) -join ', ' }
+    [string]$value
 }
 
 function Write-TypeList([System.Xml.XmlWriter] $Writer, [string] $ListName, [string] $ItemName, $Items) {
@@ -166,6 +182,7 @@ try {
         $examples = $help.Subsections['EXAMPLES']
         if ($examples.Count -lt 2) { $problems.Add("$($cmdlet.Name): fewer than two examples"); continue }
 
+        $instance = [Activator]::CreateInstance($cmdlet.ImplementingType)
         $writer.WriteStartElement('command', 'command', $command)
         $writer.WriteAttributeString('xmlns', 'maml', $null, $maml)
         $writer.WriteAttributeString('xmlns', 'dev', $null, $dev)
@@ -182,7 +199,7 @@ try {
             $writer.WriteStartElement('command', 'syntaxItem', $command)
             $writer.WriteElementString('maml', 'name', $maml, $cmdlet.Name)
             foreach ($setParameter in ($set.Parameters | Where-Object { $_.Name -notin $commonParameters } | Sort-Object { if ($_.Position -ge 0) { $_.Position } else { 1000 } })) {
-                Write-Parameter $writer $cmdlet.Parameters[$setParameter.Name] $setParameter $documented["-$($setParameter.Name)"]
+                Write-Parameter $writer $cmdlet.Parameters[$setParameter.Name] $setParameter $documented["-$($setParameter.Name)"] (Get-DefaultValue $instance $cmdlet.Parameters[$setParameter.Name] $setParameter $documented["-$($setParameter.Name)"])
             }
             $writer.WriteEndElement()
         }
@@ -192,7 +209,7 @@ try {
         foreach ($parameter in $parameters) {
             # A parameter in several sets is described once, with the attributes of its first set.
             $setParameter = $cmdlet.ParameterSets.Parameters | Where-Object Name -EQ $parameter.Name | Select-Object -First 1
-            Write-Parameter $writer $parameter $setParameter $documented["-$($parameter.Name)"]
+            Write-Parameter $writer $parameter $setParameter $documented["-$($parameter.Name)"] (Get-DefaultValue $instance $parameter $setParameter $documented["-$($parameter.Name)"])
         }
         $writer.WriteEndElement()
 

@@ -125,6 +125,23 @@ Describe 'The NeuronTools module' {
         }
     }
 
+    Context 'help defaults' {
+        It 'shows <Parameter> of <Name> defaulting to <Default>' -TestCases @(
+            @{ Name = 'New-Neuron'; Parameter = 'Activation'; Default = 'ReLU' }
+            @{ Name = 'New-Neuron'; Parameter = 'Bias'; Default = '0' }
+            @{ Name = 'New-Neuron'; Parameter = 'Weight'; Default = 'None' }
+            @{ Name = 'Show-Activation'; Parameter = 'Height'; Default = '20' }
+            @{ Name = 'Show-Activation'; Parameter = 'Width'; Default = "the window's width less one, at most 80" }
+            @{ Name = 'Invoke-NeuronTraining'; Parameter = 'LearningRate'; Default = '0.001 for Adam, 0.01 for SGD and Momentum' }
+        ) {
+            param($Name, $Parameter, $Default)
+            $help = Get-Help $Name -Parameter $Parameter
+
+            $help.defaultValue | Should -BeExactly $Default
+            ($help.description.Text -join ' ') | Should -Not -Match '^Default: '
+        }
+    }
+
     Context 'help examples' {
         It 'runs example <Index> of <Name> without an error' -ForEach $examples {
             $Error.Clear()
