@@ -10,6 +10,9 @@ Import-Module $ModulePath -Force
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
 
+# Negative numbers in brackets inside sums and products, as the article writes them: 3 * (-1).
+function Format-Term([double] $Value) { if ($Value -lt 0) { "($Value)" } else { "$Value" } }
+
 Write-Step 'A neuron: weights w1..w3 (the pipes), a bias b, and the activation ReLU'
 $neuron = New-Neuron -Weight 0.5, -1, 2 -Bias 0.5 -Activation ReLU -Name article
 $neuron | Format-Table | Out-Host
@@ -17,11 +20,11 @@ $neuron | Format-Table | Out-Host
 Write-Step 'Inputs x1..x3 = 5, 3, 1 flow through the weights'
 $result = Invoke-Neuron $neuron 5, 3, 1
 for ($i = 0; $i -lt $neuron.InputCount; $i++) {
-    Write-Host ("  w_out{0} = x{0} * w{0} = {1} * {2} = {3}" -f ($i + 1), $result.Input[$i], $neuron.Weight[$i], $result.WeightedInput[$i])
+    Write-Host ("  w_out{0} = x{0} * w{0} = {1} * {2} = {3}" -f ($i + 1), (Format-Term $result.Input[$i]), (Format-Term $neuron.Weight[$i]), $result.WeightedInput[$i])
 }
 
 Write-Step 'Inside the neuron: a = w_out1 + w_out2 + w_out3 + b, then z = relu(a)'
-Write-Host ("  a = {0} + {1} = {2}" -f ($result.WeightedInput -join ' + '), $neuron.Bias, $result.PreActivation)
+Write-Host ("  a = {0} + {1} = {2}" -f (($result.WeightedInput | ForEach-Object { Format-Term $_ }) -join ' + '), (Format-Term $neuron.Bias), $result.PreActivation)
 Write-Host ("  z = relu({0}) = max(0, {0}) = {1}" -f $result.PreActivation, $result.Output)
 Write-Host ("  relu'({0}) = {1}" -f $result.PreActivation, $result.Derivative)
 
