@@ -71,8 +71,6 @@ internal static class ModelSerializer
 
     internal static string ToJsonText(object model, bool compress) => JsonWriter.ToText(ToJson(model), compress);
 
-    internal static void Write(TextWriter writer, object model, bool compress = false) => JsonWriter.Write(writer, ToJson(model), compress);
-
     /// <summary>Reads a model from JSON text; <paramref name="source"/> names the text in messages.</summary>
     internal static object Read(TextReader reader, ModelReadOptions options, string source)
     {
