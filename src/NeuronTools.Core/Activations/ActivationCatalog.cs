@@ -92,7 +92,7 @@ public static class ActivationCatalog
     }
 
     /// <summary>Levenshtein distance, where a prefix match also counts as close.</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         if (b.StartsWith(a, StringComparison.Ordinal) && a.Length >= 3)
         {

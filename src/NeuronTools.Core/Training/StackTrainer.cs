@@ -51,31 +51,9 @@ internal static class StackTrainer
 
         int seed = options.Seed ?? WeightInitializer.NewSeed();
         var random = new DeterministicRandom(seed);
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        int validationCount = 0;
-        if (options.ValidationFraction > 0)
-        {
-            Shuffle(order, n, random);
-            validationCount = Math.Max(1, (int)Math.Round(n * options.ValidationFraction, MidpointRounding.AwayFromZero));
-            if (validationCount >= n)
-            {
-                throw new NeuronToolsException(
-                    "TooFewTrainingRows",
-                    ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"With {Wording.Count(n, "row")} and -ValidationFraction {options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} no row is left to train on. Give more rows or a smaller -ValidationFraction."));
-            }
-        }
-
-        int trainCount = n - validationCount;
-        var training = new int[trainCount];
-        Array.Copy(order, validationCount, training, 0, trainCount);
-        var validation = new int[validationCount];
-        Array.Copy(order, 0, validation, 0, validationCount);
+        var (training, validation) = Split(n, options.ValidationFraction, random);
+        int trainCount = training.Length;
+        int validationCount = validation.Length;
 
         var model = start.Clone();
         int batchSize = Math.Min(options.BatchSize, trainCount);
@@ -268,6 +246,41 @@ internal static class StackTrainer
             Array.Copy(x, source * d, workspace.Input, r * d, d);
             Array.Copy(t, source * c, workspace.Target, r * c, c);
         }
+    }
+
+    /// <summary>
+    /// The rows training learns from and the rows it holds out, as a seeded training run splits them:
+    /// the first draws of <paramref name="random"/> shuffle the row numbers, and the first
+    /// round(n × fraction) (at least one) are held out. Preprocessing is fitted on the training rows of
+    /// this same split, so the validation rows never shape it.
+    /// </summary>
+    internal static (int[] Training, int[] Validation) Split(int n, double validationFraction, DeterministicRandom random)
+    {
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        int validationCount = 0;
+        if (validationFraction > 0)
+        {
+            Shuffle(order, n, random);
+            validationCount = Math.Max(1, (int)Math.Round(n * validationFraction, MidpointRounding.AwayFromZero));
+            if (validationCount >= n)
+            {
+                throw new NeuronToolsException(
+                    "TooFewTrainingRows",
+                    ErrorKind.InvalidArgument,
+                    FormattableString.Invariant($"With {Wording.Count(n, "row")} and -ValidationFraction {validationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} no row is left to train on. Give more rows or a smaller -ValidationFraction."));
+            }
+        }
+
+        var training = new int[n - validationCount];
+        Array.Copy(order, validationCount, training, 0, training.Length);
+        var validation = new int[validationCount];
+        Array.Copy(order, 0, validation, 0, validationCount);
+        return (training, validation);
     }
 
     /// <summary>Fisher–Yates over the first <paramref name="count"/> items.</summary>
