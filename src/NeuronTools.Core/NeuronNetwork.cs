@@ -82,7 +82,25 @@ public sealed class NeuronNetwork
     public IReadOnlyList<string>? InputName { get; }
 
     /// <summary>How this network was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
-    public TrainingHistory? TrainingHistory { get; }
+    public TrainingHistory? TrainingHistory { get; private set; }
+
+    /// <summary>
+    /// What the network does to a raw row before its first layer (scaling, one-hot categories, missing
+    /// values), when it was trained with one; otherwise null and rows go to the first layer as they are.
+    /// </summary>
+    public InputPreprocessing? Preprocessing { get; private set; }
+
+    /// <summary>The class names of a labelled classifier, in class-index order (see <see cref="OutputName"/>); otherwise null.</summary>
+    public IReadOnlyList<string>? ClassLabel { get; private set; }
+
+    /// <summary>
+    /// The name of each output: the class names of a labelled classifier with one output per class (for one
+    /// probability output, the class it is the probability of); otherwise null.
+    /// </summary>
+    public IReadOnlyList<string>? OutputName => ClassLabel is null ? null : OutputCount == 1 ? new[] { ClassLabel[1] } : ClassLabel;
+
+    /// <summary>The names a row's values bind to: the preprocessing's raw columns when there is one, else the input names.</summary>
+    internal IReadOnlyList<string>? RowColumnName => Preprocessing?.InputName ?? InputName;
 
     /// <summary>
     /// A network of the given shape (input count, then each layer's neuron count) with seeded starting
@@ -184,6 +202,27 @@ public sealed class NeuronNetwork
         return new NeuronNetwork(new[] { layer }, layer.Name, inputName: null);
     }
 
+    /// <summary>
+    /// The same network with a stored preprocessing in front and class labels (either may be null), which
+    /// must fit the first layer's inputs and the outputs.
+    /// </summary>
+    internal NeuronNetwork WithSchema(InputPreprocessing? preprocessing, IReadOnlyList<string>? classLabel, TrainingHistory? trainingHistory)
+    {
+        if (preprocessing is not null && preprocessing.FeatureCount != InputCount)
+        {
+            throw new NeuronToolsException(
+                "InputCountMismatch",
+                ErrorKind.InvalidArgument,
+                FormattableString.Invariant($"The preprocessing gives {Wording.Count(preprocessing.FeatureCount, "feature")} but the network has {Wording.Count(InputCount, "input")}."));
+        }
+
+        var copy = (NeuronNetwork)MemberwiseClone();
+        copy.Preprocessing = preprocessing;
+        copy.ClassLabel = classLabel is null ? null : ClassLabels.Check(classLabel, OutputCount, nameof(classLabel));
+        copy.TrainingHistory = trainingHistory;
+        return copy;
+    }
+
     /// <summary>Runs the network on one input vector and keeps every layer's values.</summary>
     public NetworkOutput Evaluate(IReadOnlyList<double> input, object? inputObject = null) =>
         EvaluateOwned(input?.ToArray() ?? throw new ArgumentNullException(nameof(input)), inputObject);
@@ -203,7 +242,7 @@ public sealed class NeuronNetwork
             layerInput = buffers.Output[k];
         }
 
-        return new NetworkOutput(input, layers, inputObject);
+        return new NetworkOutput(input, layers, inputObject, _layers[_layers.Length - 1].Activation, ClassLabel);
     }
 
     /// <summary>

@@ -10,7 +10,10 @@ namespace NeuronTools.Commands;
 /// </summary>
 public abstract class ModelRowsCommand : PSCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The parameter set of the commands that read rows for a model given as -Model.</summary>
+    private protected const string ModelSet = "Model";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ModelSet)]
     [ValidateNotNull]
     [Alias("Neuron", "Network")]
     public object Model { get; set; } = null!;
@@ -32,6 +35,9 @@ public abstract class ModelRowsCommand : PSCmdlet
     private protected object ResolvedModel { get; private set; } = null!;
 
     private protected LabelledRows Rows { get; private set; } = null!;
+
+    /// <summary>True when -Model was given.</summary>
+    private protected bool IsModelGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Model));
 
     /// <summary>True when -Loss was given rather than left at its default.</summary>
     private protected bool IsLossGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Loss));

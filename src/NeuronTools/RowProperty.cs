@@ -78,4 +78,52 @@ internal static class RowProperty
 
         return wrapped;
     }
+
+    /// <summary>
+    /// The CSV-shaped columns -AsProperty adds for a network's output, never an array: for a labelled
+    /// classifier <paramref name="name"/> is the predicted label and <paramref name="name"/>_&lt;class&gt; the
+    /// probability of each class (the outputs themselves where they are not probabilities); for one unlabelled
+    /// output <paramref name="name"/> is the output; for several, <paramref name="name"/>_&lt;n&gt; is output zn.
+    /// </summary>
+    internal static List<KeyValuePair<string, object>> Columns(NeuronNetwork network, NetworkOutput output, string name)
+    {
+        var columns = new List<KeyValuePair<string, object>>();
+        var z = output.Output;
+        if (network.ClassLabel is { } labels)
+        {
+            columns.Add(new KeyValuePair<string, object>(name, output.PredictedLabel!));
+            for (int k = 0; k < labels.Count; k++)
+            {
+                double value = z.Count == 1 ? (k == 1 ? z[0] : 1.0 - z[0]) : z[k];
+                columns.Add(new KeyValuePair<string, object>(name + "_" + labels[k], value));
+            }
+
+            return columns;
+        }
+
+        if (z.Count == 1)
+        {
+            columns.Add(new KeyValuePair<string, object>(name, z[0]));
+            return columns;
+        }
+
+        for (int j = 0; j < z.Count; j++)
+        {
+            columns.Add(new KeyValuePair<string, object>(name + "_" + (j + 1).ToString(CultureInfo.InvariantCulture), z[j]));
+        }
+
+        return columns;
+    }
+
+    /// <summary>Adds every one of <paramref name="columns"/> to the row (see <see cref="Add"/>) and returns the object to write.</summary>
+    internal static object AddAll(object? row, List<KeyValuePair<string, object>> columns)
+    {
+        object result = row!;
+        foreach (var column in columns)
+        {
+            result = Add(result, column.Key, column.Value);
+        }
+
+        return result;
+    }
 }

@@ -13,6 +13,15 @@ namespace NeuronTools;
 /// </summary>
 internal static class ClassLabels
 {
+    /// <summary>
+    /// True when an output layer's values are class probabilities: a Softmax layer of several outputs, or
+    /// one output whose activation maps onto [0, 1] (Sigmoid, Hardsigmoid, SparseSigmoid, BinaryStep).
+    /// </summary>
+    internal static bool IsProbability(ActivationFunction activation, int outputCount) =>
+        outputCount == 1
+            ? activation.Name is "Sigmoid" or "Hardsigmoid" or "SparseSigmoid" or "BinaryStep"
+            : activation.Name == "Softmax";
+
     /// <summary>The distinct labels in class-index order.</summary>
     internal static string[] Order(IEnumerable<string> labels)
     {

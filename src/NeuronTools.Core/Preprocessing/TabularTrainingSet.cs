@@ -72,10 +72,15 @@ public sealed class TabularTrainingSet
     private bool? _isLabelled;
 
     /// <summary>Rows to be preprocessed by a new fit of <paramref name="scaling"/> (and the other settings).</summary>
-    public TabularTrainingSet(IReadOnlyList<string> inputColumn, IReadOnlyList<string> targetColumn, IEnumerable<string>? categoricalInput, InputScaling scaling, MissingValueHandling missingValue)
+    public TabularTrainingSet(IReadOnlyList<string> inputColumn, IReadOnlyList<string> targetColumn, IEnumerable<string>? categoricalInput, InputScaling scaling, MissingValueHandling missingValue, IReadOnlyList<string>? classLabel = null)
     {
         _targetColumn = CheckTargets(targetColumn);
         _fitter = new PreprocessingFitter(inputColumn, categoricalInput, scaling, missingValue);
+        _storedLabels = classLabel;
+        if (classLabel is not null)
+        {
+            _isLabelled = true;
+        }
     }
 
     /// <summary>Rows preprocessed by a stored preprocessing, and labelled by stored class labels when given.</summary>
@@ -212,7 +217,48 @@ public sealed class TabularTrainingSet
         training.Seed = seed;
         training.Loss = options.Loss ?? DefaultLoss(classes, outputCount);
         var trained = ModelTrainer.Train(network, input, target, training, stopRequested, epochCompleted);
-        return new TabularTrainingResult(trained, preprocessing, classes, disparity);
+        var history = trained.TrainingHistory!.After(start?.TrainingHistory);
+        return new TabularTrainingResult(trained.WithSchema(preprocessing, classes, history), preprocessing, classes, disparity);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="model"/> on the rows kept: the loss (by default the one it was trained with,
+    /// else the one its target calls for), and for classes the accuracy, confusion matrix and per-class
+    /// metrics named by the model's class labels; for regression R², MAE and RMSE.
+    /// </summary>
+    public ModelEvaluation Evaluate(NeuronNetwork model, LossFunction? loss)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        int n = RowCount;
+        if (n == 0)
+        {
+            throw new NeuronToolsException("NoEvaluationData", ErrorKind.InvalidArgument, "No row could be used, so there is nothing to score.");
+        }
+
+        var preprocessing = _stored ?? _fitter!.Fit();
+        IReadOnlyList<string>? classes = null;
+        if (_isLabelled == true)
+        {
+            classes = _storedLabels ?? throw new NeuronToolsException(
+                "ModelHasNoClassLabel",
+                ErrorKind.InvalidArgument,
+                $"The target '{_targetColumn[0]}' holds text labels, but the model has no class labels to match them with. Train the model from these rows (Invoke-NeuronTraining -Target {_targetColumn[0]}) so it learns them, or give the class index as a number.");
+        }
+
+        var input = new List<double[]>(n);
+        var target = new List<double[]>(n);
+        for (int i = 0; i < n; i++)
+        {
+            input.Add(_stored is null ? _fitter!.Features(i, preprocessing) : _storedFeatures[i]);
+            target.Add(classes is null ? _numbers[i] : Encode(ClassLabels.IndexOf(classes, _labels[i]), model.OutputCount));
+        }
+
+        var chosen = loss ?? model.TrainingHistory?.Loss ?? DefaultLoss(classes, model.OutputCount);
+        return ModelTrainer.Evaluate(DenseStack.FromModel(model), input, ModelTrainer.EncodeTargets(DenseStack.FromModel(model), target.ConvertAll(t => (IReadOnlyList<double>)t), chosen), chosen, classes);
     }
 
     /// <summary>The loss a target calls for: CrossEntropy for one output per class, BinaryCrossEntropy for two classes on one output, else MeanSquaredError.</summary>

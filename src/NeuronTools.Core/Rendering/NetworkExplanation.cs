@@ -187,10 +187,17 @@ internal static class NetworkExplanation
     private static string PredictedText(NetworkOutput output)
     {
         string index = output.PredictedIndex.ToString(CultureInfo.InvariantCulture);
+        string label = output.PredictedLabel is null ? string.Empty : " (" + output.PredictedLabel + ")";
+        if (output.Output.Count == 1)
+        {
+            string only = NumberText.Exact(output.Output[0]);
+            return output.Probability is null
+                ? "PredictedIndex = 0: z1 = " + only + " is the only output"
+                : "PredictedIndex = " + index + label + ": z1 = " + only + (output.PredictedIndex == 1 ? " is at least 0.5" : " is below 0.5");
+        }
+
         string value = NumberText.Exact(output.Output[output.PredictedIndex]);
-        return output.Output.Count == 1
-            ? "PredictedIndex = 0: z1 = " + value + " is the only output"
-            : "PredictedIndex = " + index + ": z" + Index(output.PredictedIndex) + " = " + value + " is the largest output";
+        return "PredictedIndex = " + index + label + ": z" + Index(output.PredictedIndex) + " = " + value + " is the largest output";
     }
 
     /// <summary>The steps as the rows of an aligned environment, with layers as superscripts: a^{(1)}_j.</summary>

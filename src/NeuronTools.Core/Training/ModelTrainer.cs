@@ -66,7 +66,7 @@ public static class ModelTrainer
     }
 
     /// <summary>Evaluates a stack on encoded targets.</summary>
-    internal static ModelEvaluation Evaluate(DenseStack stack, IReadOnlyList<double[]> input, IReadOnlyList<double[]> target, LossFunction loss)
+    internal static ModelEvaluation Evaluate(DenseStack stack, IReadOnlyList<double[]> input, IReadOnlyList<double[]> target, LossFunction loss, IReadOnlyList<string>? classLabel = null)
     {
         var kernel = new LossKernel(loss, stack.OutputLayer.Activation, stack.OutputCount);
         if (input.Count == 0 || target.Count != input.Count)
@@ -88,20 +88,24 @@ public static class ModelTrainer
         int k = kernel.ClassCount;
         long[,]? counts = k > 0 ? new long[k, k] : null;
         var workspace = new DenseWorkspace(stack, Math.Min(rows.Length, 256));
-        var (mean, accuracy) = StackTrainer.Evaluate(stack, kernel, x, t, rows, workspace, counts);
+        double[]? outputs = kernel.IsClassification ? null : new double[t.Length];
+        var (mean, accuracy) = StackTrainer.Evaluate(stack, kernel, x, t, rows, workspace, counts, outputs);
         ConfusionMatrix? matrix = null;
         if (counts is not null)
         {
             var labels = new string[k];
             for (int i = 0; i < k; i++)
             {
-                labels[i] = k == 2 && stack.OutputCount == 1 && loss == LossFunction.Hinge ? (i == 0 ? "-1" : "1") : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                labels[i] = classLabel is not null && classLabel.Count == k
+                    ? classLabel[i]
+                    : k == 2 && stack.OutputCount == 1 && loss == LossFunction.Hinge ? (i == 0 ? "-1" : "1") : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             matrix = new ConfusionMatrix(labels, counts);
         }
 
-        return new ModelEvaluation(loss, mean, rows.Length, accuracy, matrix);
+        var regression = outputs is null ? null : new RegressionMetrics(Rows(t, stack.OutputCount), Rows(outputs, stack.OutputCount));
+        return new ModelEvaluation(loss, mean, rows.Length, accuracy, matrix, regression);
     }
 
     internal static List<double[]> EncodeTargets(DenseStack stack, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
@@ -114,6 +118,19 @@ public static class ModelTrainer
         }
 
         return encoded;
+    }
+
+    private static IReadOnlyList<double>[] Rows(double[] flat, int width)
+    {
+        var rows = new IReadOnlyList<double>[flat.Length / width];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var row = new double[width];
+            Array.Copy(flat, r * width, row, 0, width);
+            rows[r] = row;
+        }
+
+        return rows;
     }
 
     private static List<double[]> ToArrays(IReadOnlyList<IReadOnlyList<double>> rows)

@@ -176,7 +176,8 @@ internal static class StackTrainer
     }
 
     /// <summary>Mean loss, accuracy and confusion counts of a stack on the given rows.</summary>
-    internal static (double Loss, double? Accuracy) Evaluate(DenseStack model, LossKernel kernel, double[] x, double[] t, int[] rows, DenseWorkspace workspace, long[,]? confusion)
+    /// <summary>The mean loss and accuracy over <paramref name="rows"/>; also counts the confusion matrix and copies each row's outputs to <paramref name="outputs"/> (row-major, in <paramref name="rows"/> order) when they are given.</summary>
+    internal static (double Loss, double? Accuracy) Evaluate(DenseStack model, LossKernel kernel, double[] x, double[] t, int[] rows, DenseWorkspace workspace, long[,]? confusion, double[]? outputs = null)
     {
         int d = model.InputCount;
         int c = model.OutputCount;
@@ -190,6 +191,11 @@ internal static class StackTrainer
             workspace.Forward(count);
             double[] a = workspace.PreActivation[last];
             double[] z = workspace.Output[last];
+            if (outputs is not null)
+            {
+                Array.Copy(z, 0, outputs, first * c, count * c);
+            }
+
             for (int r = 0; r < count; r++)
             {
                 lossSum += kernel.Row(a, z, workspace.Target, r * c, null, 1.0);

@@ -64,6 +64,23 @@ public sealed class TrainingHistory
 
     public double? FinalValidationLoss => Epoch.Count == 0 ? null : Epoch[Epoch.Count - 1].ValidationLoss;
 
+    /// <summary>
+    /// This run's history continued from <paramref name="previous"/> (the history of the model it started
+    /// from): the earlier epochs first, this run's numbered on after them; the settings and row counts are
+    /// this run's.
+    /// </summary>
+    internal TrainingHistory After(TrainingHistory? previous)
+    {
+        if (previous is null || previous.Epoch.Count == 0)
+        {
+            return this;
+        }
+
+        int offset = previous.Epoch[previous.Epoch.Count - 1].Epoch;
+        var epochs = previous.Epoch.Concat(Epoch.Select(e => new TrainingEpoch(e.Epoch + offset, e.Loss, e.ValidationLoss, e.Accuracy, e.ValidationAccuracy)));
+        return new TrainingHistory(Loss, Optimizer, LearningRate, BatchSize, Seed, TrainingRowCount, ValidationRowCount, epochs, Stopped);
+    }
+
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
         "{0} of {1} with {2}, final loss {3:G6}{4}",

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
@@ -10,6 +9,7 @@ namespace NeuronTools.Commands;
 public sealed class InvokeNeuronNetworkCommand : PSCmdlet
 {
     private InputBinder _binder = null!;
+    private bool _firstRowSeen;
 
     [Parameter(Mandatory = true, Position = 0)]
     [NetworkTransformation]
@@ -28,13 +28,19 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _binder = new InputBinder(Network.InputCount, Network.InputName);
-        RowProperty.CheckName(this, AsProperty, Network.InputName);
+        RowProperty.CheckName(this, AsProperty, Network.RowColumnName);
     }
 
     protected override void ProcessRecord()
     {
         foreach (object? row in _binder.Rows(InputObject))
         {
+            if (!_firstRowSeen)
+            {
+                _firstRowSeen = true;
+                TabularRows.CheckFirstRow(this, row, Network.RowColumnName, "The network reads these columns by name; give rows that have them, or rename the columns to match.");
+            }
+
             Evaluate(row);
         }
     }
@@ -45,8 +51,12 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
         object result;
         try
         {
-            NetworkOutput output = Network.EvaluateOwned(_binder.Bind(row, out isLoneNumber), row);
-            result = AsProperty is null ? output : RowProperty.Add(row, AsProperty, PropertyValue(output));
+            // A stored preprocessing reads the raw cells (text, numbers, categories, missing values) itself.
+            double[] input = Network.Preprocessing is { } preprocessing
+                ? preprocessing.Transform(TabularRows.Cells(row, preprocessing.InputName))
+                : _binder.Bind(row, out isLoneNumber);
+            NetworkOutput output = Network.EvaluateOwned(input, row);
+            result = AsProperty is null ? output : RowProperty.AddAll(row, RowProperty.Columns(Network, output, AsProperty));
         }
         catch (NeuronToolsException exception)
         {
@@ -56,8 +66,4 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
 
         WriteObject(result);
     }
-
-    // One output is a number, so Export-Csv writes it as a column; several stay together as one array.
-    private static object PropertyValue(NetworkOutput output) =>
-        output.Output.Count == 1 ? output.Output[0] : output.Output.ToArray();
 }

@@ -1,16 +1,51 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
 /// <summary>Trains a copy of a neuron or a network on labelled rows and returns it with its training history.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "NeuronTraining")]
+[Cmdlet(VerbsLifecycle.Invoke, "NeuronTraining", DefaultParameterSetName = RowsSet)]
 [OutputType(typeof(Neuron), typeof(NeuronNetwork))]
 public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
 {
+    private const string RowsSet = "Rows";
+
     private volatile bool _stopRequested;
+    private TabularTrainingRows? _tabular;
+    private bool _firstRowSeen;
+
+    /// <summary>The hidden layer sizes of a new network, first layer first; 0 or none for no hidden layer.</summary>
+    [Parameter(ParameterSetName = RowsSet)]
+    [AllowEmptyCollection]
+    [ValidateRange(0, int.MaxValue)]
+    [InvariantInteger]
+    public int[] HiddenLayer { get; set; } = { 16 };
+
+    [Parameter(ParameterSetName = RowsSet)]
+    [ArgumentCompleter(typeof(ActivationCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Activation { get; set; } = "ReLU";
+
+    [Parameter(ParameterSetName = RowsSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeProperty { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? InputName { get; set; }
+
+    [Parameter]
+    public InputScaling Scaling { get; set; } = InputScaling.None;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? CategoricalInput { get; set; }
+
+    [Parameter]
+    public MissingValueHandling MissingValue { get; set; } = MissingValueHandling.Error;
 
     [Parameter]
     public Optimizer Optimizer { get; set; } = Optimizer.Adam;
@@ -40,12 +75,67 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
     [InvariantNumber]
     public double ValidationFraction { get; set; }
 
-    protected override void BeginProcessing() =>
+    /// <summary>True when a setting of training from named columns was given with -Model.</summary>
+    private bool IsTabularAsked =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(Scaling))
+        || MyInvocation.BoundParameters.ContainsKey(nameof(CategoricalInput))
+        || MyInvocation.BoundParameters.ContainsKey(nameof(MissingValue));
+
+    protected override void BeginProcessing()
+    {
+        if (!IsModelGiven)
+        {
+            _tabular = new TabularTrainingRows(this, null, TargetNames(), Settings());
+            return;
+        }
+
         StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(DenseStack.FromModel(model), loss, out _));
+        var network = ResolvedModel as NeuronNetwork;
+        if (network?.Preprocessing is not null || network?.ClassLabel is not null || IsTabularAsked)
+        {
+            _tabular = new TabularTrainingRows(this, Network(), TargetNames(), Settings());
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (!_firstRowSeen && _tabular is null && ResolvedModel is NeuronNetwork && IsPropertyNames(Target) && TabularTrainingRows.HasTextTarget(InputObject, TargetNames()))
+        {
+            // Text class labels: the model learns them as its classes, through named columns.
+            _tabular = new TabularTrainingRows(this, Network(), TargetNames(), Settings());
+        }
+
+        _firstRowSeen = true;
+        if (_tabular is not null)
+        {
+            _tabular.Add(InputObject);
+        }
+        else
+        {
+            base.ProcessRecord();
+        }
+    }
 
     protected override void EndProcessing()
     {
-        Rows.CheckComplete();
+        if (_tabular is null)
+        {
+            Rows.CheckComplete();
+        }
+        else if (_tabular.Set is not { RowCount: > 0 })
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "NoTrainingData",
+                ErrorCategory.InvalidData,
+                _tabular.Seen switch
+                {
+                    0 => "No row arrived",
+                    1 => "The one row could not be used (see the error above)",
+                    _ => FormattableString.Invariant($"None of the {_tabular.Seen} rows could be used (see the errors above)"),
+                } + ", so there is nothing to learn from. Send rows with their inputs and targets.",
+                null));
+        }
+
         var options = new TrainingOptions
         {
             Loss = Loss,
@@ -57,20 +147,16 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             ValidationFraction = ValidationFraction,
         };
 
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", ResolvedModel, Wording.Count(Rows.Input.Count, "row"));
+        int rowCount = _tabular?.Set!.RowCount ?? Rows.Input.Count;
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", IsModelGiven ? ResolvedModel : "a new network", Wording.Count(rowCount, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
         object trained;
         try
         {
             using var stopKey = ConsoleStopKey.TryStart(Host);
-            trained = ModelTrainer.TrainModel(
-                ResolvedModel,
-                RowInputs,
-                RowTargets,
-                options,
-                () => _stopRequested || (stopKey?.Pressed ?? false),
-                epoch =>
+            Func<bool> stop = () => _stopRequested || (stopKey?.Pressed ?? false);
+            Action<TrainingEpoch> epochCompleted = epoch =>
                 {
                     WriteVerbose(Describe(epoch));
                     if (sinceProgress.ElapsedMilliseconds >= 200 || epoch.Epoch == Epoch)
@@ -80,11 +166,14 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
                         WriteProgress(progress);
                         sinceProgress.Restart();
                     }
-                });
+                };
+            trained = _tabular is null
+                ? ModelTrainer.TrainModel(ResolvedModel, RowInputs, RowTargets, options, stop, epochCompleted)
+                : TrainTabular(options, stop, epochCompleted);
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            ThrowTerminatingError(ErrorRecords.From(exception, IsModelGiven ? Model : null));
             return;
         }
 
@@ -105,6 +194,75 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
     }
 
     protected override void StopProcessing() => _stopRequested = true;
+
+    /// <summary>Property names when every -Target value is text that is not a number.</summary>
+    private static bool IsPropertyNames(object?[] target) =>
+        target.Length > 0 && target.All(t => InputVectorReader.Unwrap(t) is string text && !InvariantNumberAttribute.TryParse(text, out _));
+
+    private string[] TargetNames()
+    {
+        if (!IsPropertyNames(Target))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "TargetPropertyNeedsObjectRows",
+                ErrorCategory.InvalidArgument,
+                "Training without -Model reads named columns: give -Target the name of the target column, such as -Target species, and send rows with named values (Import-Csv rows).",
+                Target));
+        }
+
+        return Array.ConvertAll(Target, t => (string)InputVectorReader.Unwrap(t)!);
+    }
+
+    private TabularSettings Settings() => new()
+    {
+        InputName = InputName,
+        ExcludeProperty = ExcludeProperty,
+        CategoricalInput = CategoricalInput,
+        Scaling = Scaling,
+        ScalingGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Scaling)),
+        MissingValue = MissingValue,
+    };
+
+    private NeuronNetwork Network()
+    {
+        if (ResolvedModel is NeuronNetwork network)
+        {
+            return network;
+        }
+
+        ThrowTerminatingError(ErrorRecords.Create(
+            "UnsupportedModel",
+            ErrorCategory.InvalidArgument,
+            "Scaling, categorical inputs, missing values and text class labels are stored in a network: train a new one from the rows (leave out -Model), or give -Model a network from New-NeuronNetwork.",
+            Model));
+        return null!;
+    }
+
+    private NeuronNetwork TrainTabular(TrainingOptions options, Func<bool> stop, Action<TrainingEpoch> epochCompleted)
+    {
+        var tabularOptions = new TabularTrainingOptions
+        {
+            HiddenLayer = HiddenLayer.Where(size => size > 0).ToArray(),
+            Activation = Activation,
+            Loss = IsLossGiven ? Loss : null,
+            CheckRanges = !MyInvocation.BoundParameters.ContainsKey(nameof(Scaling)) && !_tabular!.KeepsStoredPreprocessing,
+            Training = options,
+        };
+        var result = _tabular!.Set!.Train(IsModelGiven ? Network() : null, tabularOptions, stop, epochCompleted);
+        if (result.RangeDisparity is { } disparity)
+        {
+            WriteWarning(string.Format(
+                CultureInfo.InvariantCulture,
+                "The input columns' ranges differ by a factor of {0:G3}: '{1}' spans {2:G6}, '{3}' spans {4:G6}. Unscaled, the wide column dominates the first layer and training is slow and less accurate; train with -Scaling Standard (the scaling is stored in the model and applied to every row it reads).",
+                disparity.Ratio,
+                disparity.Widest,
+                disparity.WidestRange,
+                disparity.Narrowest,
+                disparity.NarrowestRange));
+        }
+
+        return result.Network;
+    }
 
     private static string Describe(TrainingEpoch epoch)
     {
