@@ -63,13 +63,7 @@ public sealed class NeuronLayer
         CheckCount(inputCount, "input count", "InvalidInputCount", nameof(inputCount));
         CheckCount(neuronCount, "neuron count", "InvalidNeuronCount", nameof(neuronCount));
         long total = (long)inputCount * neuronCount;
-        if (total > 100_000_000)
-        {
-            throw new NeuronToolsException(
-                "LayerTooLarge",
-                ErrorKind.LimitsExceeded,
-                $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")} has {Wording.Count(total, "weight")}, more than the 100000000 this module builds. Use fewer neurons or inputs.");
-        }
+        ModelChecks.WeightCount(total, "LayerTooLarge", $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")}", "Use fewer neurons or inputs.");
 
         // Row j holds draws j·n … j·n + n − 1, so a one-neuron layer draws exactly what New-Neuron draws for the seed.
         double[] draws = WeightInitializer.Draw(initialization, inputCount, neuronCount, (int)total, seed);
