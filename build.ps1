@@ -9,6 +9,7 @@ Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh again
 Demo   builds and walks through the neuron of the article with the real cmdlets.
 Package builds and writes out/NeuronTools.<version>.nupkg with PSResourceGet's Compress-PSResource,
        ready for Publish-PSResource or a local folder repository and Install-PSResource.
+Figures builds, then redraws the README's figures in docs/figures with the built module.
 Bench  builds, then runs the benchmarks in tests/Benchmarks (several minutes; not part of Test) and
        prints medians and ratios against the performance goals. -Quick cuts the sizes tenfold.
 
@@ -17,7 +18,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Figures')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -34,6 +35,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'NeuronTools'
 $resultsDir = Join-Path $out 'TestResults'
+$frameworks = 'netstandard2.0', 'net8.0'
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails. (A simple function, so that
@@ -63,16 +65,20 @@ function Invoke-Pwsh {
 
 function Invoke-Build {
     Write-Host "Building NeuronTools ($Configuration)" -ForegroundColor Cyan
-    $publish = Join-Path $out "publish/$Configuration"
-    Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -o $publish --nologo -v quiet
-
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
-    foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
-        Copy-Item (Join-Path $publish $file) $moduleOut
+    # Two builds of the same source: netstandard2.0 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+.
+    # module/NeuronTools.psm1 imports the one that fits the running PowerShell.
+    foreach ($framework in $frameworks) {
+        $publish = Join-Path $out "publish/$Configuration/$framework"
+        Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -f $framework -o $publish --nologo -v quiet
+        $bin = New-Item -ItemType Directory -Path (Join-Path $moduleOut "bin/$framework")
+        foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
+            Copy-Item (Join-Path $publish $file) $bin
+        }
     }
     Copy-Item (Join-Path $root 'NeuronTools.psd1') $moduleOut
-    Copy-Item (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'module/NeuronTools.psm1'), (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
     $aboutTopics = Join-Path $root 'module/en-US'
     if (Test-Path $aboutTopics) { Copy-Item $aboutTopics $moduleOut -Recurse }
 
@@ -137,6 +143,12 @@ function Invoke-Demo {
     if ($code -ne 0) { exit $code }
 }
 
+function Invoke-Figures {
+    Invoke-Build
+    $code = Invoke-Pwsh (Join-Path $root 'docs/figures/New-Figure.ps1') @('-ModulePath', $moduleOut)
+    if ($code -ne 0) { exit $code }
+}
+
 function Invoke-Bench {
     Invoke-Build
     Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
@@ -160,4 +172,5 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
+    'Figures' { Invoke-Figures }
 }

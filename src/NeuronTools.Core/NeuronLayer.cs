@@ -172,21 +172,14 @@ public sealed class NeuronLayer
     }
 
     /// <summary>
-    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (left to right) + b_j, as
+    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (in <see cref="DotProduct"/>'s order) + b_j, as
     /// <see cref="Neuron"/> sums, then the activation. <paramref name="derivative"/> receives ∂z_j/∂a_j.
     /// </summary>
     internal void Forward(double[] input, double[] preActivation, double[] output, double[] derivative)
     {
         for (int j = 0; j < _weight.Length; j++)
         {
-            double[] row = _weight[j];
-            double sum = 0.0;
-            for (int i = 0; i < row.Length; i++)
-            {
-                sum += row[i] * input[i];
-            }
-
-            preActivation[j] = sum + _bias[j];
+            preActivation[j] = DotProduct.Sum(_weight[j], input) + _bias[j];
         }
 
         Activation.Apply(preActivation, output, derivative);
