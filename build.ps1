@@ -35,6 +35,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'NeuronTools'
 $resultsDir = Join-Path $out 'TestResults'
+$frameworks = 'netstandard2.0', 'net8.0'
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails. (A simple function, so that
@@ -64,16 +65,20 @@ function Invoke-Pwsh {
 
 function Invoke-Build {
     Write-Host "Building NeuronTools ($Configuration)" -ForegroundColor Cyan
-    $publish = Join-Path $out "publish/$Configuration"
-    Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -o $publish --nologo -v quiet
-
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
-    foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
-        Copy-Item (Join-Path $publish $file) $moduleOut
+    # Two builds of the same source: netstandard2.0 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+.
+    # module/NeuronTools.psm1 imports the one that fits the running PowerShell.
+    foreach ($framework in $frameworks) {
+        $publish = Join-Path $out "publish/$Configuration/$framework"
+        Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -f $framework -o $publish --nologo -v quiet
+        $bin = New-Item -ItemType Directory -Path (Join-Path $moduleOut "bin/$framework")
+        foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
+            Copy-Item (Join-Path $publish $file) $bin
+        }
     }
     Copy-Item (Join-Path $root 'NeuronTools.psd1') $moduleOut
-    Copy-Item (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'module/NeuronTools.psm1'), (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
     $aboutTopics = Join-Path $root 'module/en-US'
     if (Test-Path $aboutTopics) { Copy-Item $aboutTopics $moduleOut -Recurse }
 

@@ -71,13 +71,7 @@ public sealed class NeuronLayer : NeuronModel
         CheckCount(inputCount, "input count", "InvalidInputCount", nameof(inputCount));
         CheckCount(neuronCount, "neuron count", "InvalidNeuronCount", nameof(neuronCount));
         long total = (long)inputCount * neuronCount;
-        if (total > 100_000_000)
-        {
-            throw new NeuronToolsException(
-                "LayerTooLarge",
-                ErrorKind.LimitsExceeded,
-                $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")} has {Wording.Count(total, "weight")}, more than the 100000000 this module builds. Use fewer neurons or inputs.");
-        }
+        ModelChecks.WeightCount(total, "LayerTooLarge", $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")}", "Use fewer neurons or inputs.");
 
         // Row j holds draws j·n … j·n + n − 1, so a one-neuron layer draws exactly what New-Neuron draws for the seed.
         double[] draws = WeightInitializer.Draw(initialization, inputCount, neuronCount, (int)total, seed);
@@ -186,21 +180,14 @@ public sealed class NeuronLayer : NeuronModel
     }
 
     /// <summary>
-    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (left to right) + b_j, as
+    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (in <see cref="DotProduct"/>'s order) + b_j, as
     /// <see cref="Neuron"/> sums, then the activation. <paramref name="derivative"/> receives ∂z_j/∂a_j.
     /// </summary>
     internal void Forward(double[] input, double[] preActivation, double[] output, double[] derivative)
     {
         for (int j = 0; j < _weight.Length; j++)
         {
-            double[] row = _weight[j];
-            double sum = 0.0;
-            for (int i = 0; i < row.Length; i++)
-            {
-                sum += row[i] * input[i];
-            }
-
-            preActivation[j] = sum + _bias[j];
+            preActivation[j] = DotProduct.Sum(_weight[j], input) + _bias[j];
         }
 
         Activation.Apply(preActivation, output, derivative);

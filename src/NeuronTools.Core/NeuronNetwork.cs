@@ -161,6 +161,13 @@ public sealed class NeuronNetwork : NeuronModel
                 .About(nameof(activations));
         }
 
+        long total = 0;
+        for (int k = 0; k < layerCount; k++)
+        {
+            total += (long)shape[k] * shape[k + 1];
+        }
+
+        ModelChecks.WeightCount(total, "NetworkTooLarge", "The network of shape " + text, "Use fewer or smaller layers.");
         var layers = new NeuronLayer[layerCount];
         for (int k = 0; k < layerCount; k++)
         {

@@ -103,7 +103,7 @@ internal static class ModelSerializer
         string type = fields.String(typeNode, "type");
         if (!s_types.Contains(type, StringComparer.Ordinal))
         {
-            throw fields.Invalid("type", typeNode, $"must be one of {string.Join(", ", s_types)}, but it is \"{type}\".");
+            throw fields.Invalid("type", typeNode, $"must be one of {string.Join(", ", s_types)}, but it is \"{Wording.Quote(type)}\".");
         }
 
         fields.OptionalString(root, string.Empty, "description");
@@ -401,7 +401,7 @@ internal static class ModelSerializer
         {
             var suggestions = ActivationCatalog.Suggest(name);
             string hint = suggestions.Count > 0 ? " Did you mean " + string.Join(", ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty;
-            throw fields.Invalid(namePath, nameNode, $"names the activation '{name}', which this module does not know.{hint} Get-Activation lists the known ones.");
+            throw fields.Invalid(namePath, nameNode, $"names the activation '{Wording.Quote(name)}', which this module does not know.{hint} Get-Activation lists the known ones.");
         }
 
         string parametersPath = ModelFieldReader.Member(path, "parameters");
@@ -426,7 +426,7 @@ internal static class ModelSerializer
             {
                 string choice = fields.String(parameterNode, parameterPath);
                 bound[i] = choices.FirstOrDefault(c => string.Equals(c, choice, StringComparison.OrdinalIgnoreCase))
-                    ?? throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is \"{choice}\".");
+                    ?? throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is \"{Wording.Quote(choice)}\".");
                 continue;
             }
 
