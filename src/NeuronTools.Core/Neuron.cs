@@ -13,7 +13,7 @@ namespace NeuronTools;
 /// and its bias (a = Σ w_i·x_i + b) and applies its activation (z = f(a)). Immutable, so one neuron can
 /// be shared by any number of pipelines and threads.
 /// </summary>
-public sealed class Neuron
+public sealed class Neuron : NeuronModel
 {
     private readonly double[] _weight;
 
@@ -60,15 +60,25 @@ public sealed class Neuron
 
     public ScalarActivation Activation { get; }
 
-    public int InputCount => _weight.Length;
+    public override int InputCount => _weight.Length;
 
-    public string? Name { get; }
+    /// <summary>1: a neuron gives one number, z.</summary>
+    public override int OutputCount => 1;
 
-    /// <summary>The names of the inputs, in weight order, when the neuron reads named inputs; otherwise null.</summary>
-    public IReadOnlyList<string>? InputName { get; }
+    internal override string Noun => "neuron";
 
-    /// <summary>How this neuron was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
-    public TrainingHistory? TrainingHistory { get; }
+    internal override ActivationFunction? SharedActivation => Activation;
+
+    internal override IReadOnlyList<DenseLayerView> DenseLayers =>
+        new[] { new DenseLayerView(new[] { _weight }, new[] { Bias }, Activation, "the neuron", string.Empty) };
+
+    internal override NeuronModel WithParameters(DenseStack stack, TrainingHistory? history) =>
+        new Neuron(stack.Layers[0].Weight, stack.Layers[0].Bias[0], Activation, Name, InputName, history);
+
+    internal override object Gradient(IReadOnlyList<double> input, int outputIndex, object? inputObject) =>
+        GradientCalculator.Compute(this, input, inputObject);
+
+    internal override void WriteJson(JsonObject root) => ModelSerializer.WriteNeuron(root, this);
 
     /// <summary>a = Σ w_i·x_i + b, summed in the order of <see cref="DotProduct"/>, then the bias added.</summary>
     public double PreActivation(IReadOnlyList<double> input)

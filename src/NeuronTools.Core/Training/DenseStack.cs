@@ -48,6 +48,19 @@ internal sealed class DenseLayer
     internal FastActivation Kind { get; }
 
     internal DenseLayer Clone() => new((double[])Weight.Clone(), (double[])Bias.Clone(), InputCount, Activation);
+
+    /// <summary>The weights as new rows, one per neuron, as <see cref="NeuronLayer"/> holds them.</summary>
+    internal double[][] Rows()
+    {
+        var rows = new double[OutputCount][];
+        for (int j = 0; j < rows.Length; j++)
+        {
+            rows[j] = new double[InputCount];
+            Array.Copy(Weight, j * InputCount, rows[j], 0, InputCount);
+        }
+
+        return rows;
+    }
 }
 
 /// <summary>Activations the training loop computes inline, for speed.</summary>
@@ -58,7 +71,7 @@ internal enum FastActivation
     ReLU,
 }
 
-/// <summary>A stack of dense layers: a lone neuron is a stack of one layer with one output.</summary>
+/// <summary>A stack of dense layers (see <see cref="NeuronModel.ToStack"/>): a lone neuron is a stack of one layer with one output.</summary>
 internal sealed class DenseStack
 {
     internal DenseStack(IReadOnlyList<DenseLayer> layers)
@@ -90,71 +103,6 @@ internal sealed class DenseStack
     internal int OutputCount => Layers[Layers.Length - 1].OutputCount;
 
     internal DenseLayer OutputLayer => Layers[Layers.Length - 1];
-
-    internal static DenseStack FromNeuron(Neuron neuron)
-    {
-        var weight = neuron.Weight.ToArray();
-        return new DenseStack(new[] { new DenseLayer(weight, new[] { neuron.Bias }, neuron.InputCount, neuron.Activation) });
-    }
-
-    internal static DenseStack FromNetwork(NeuronNetwork network)
-    {
-        var layers = new DenseLayer[network.Layers.Count];
-        for (int l = 0; l < layers.Length; l++)
-        {
-            var layer = network.Layers[l];
-            var weight = new double[layer.NeuronCount * layer.InputCount];
-            for (int j = 0; j < layer.NeuronCount; j++)
-            {
-                Array.Copy(layer.WeightRows[j], 0, weight, j * layer.InputCount, layer.InputCount);
-            }
-
-            layers[l] = new DenseLayer(weight, (double[])layer.BiasValues.Clone(), layer.InputCount, layer.Activation);
-        }
-
-        return new DenseStack(layers);
-    }
-
-    /// <summary>A stack for a Neuron or a NeuronNetwork; anything else is UnsupportedModel.</summary>
-    internal static DenseStack FromModel(object model) => model switch
-    {
-        Neuron neuron => FromNeuron(neuron),
-        NeuronNetwork network => FromNetwork(network),
-        _ => throw UnsupportedModel(model),
-    };
-
-    internal static NeuronToolsException UnsupportedModel(object? model) => new(
-        "UnsupportedModel",
-        ErrorKind.InvalidArgument,
-        $"-Model takes a neuron from New-Neuron or a network from New-NeuronNetwork, but {(model is null ? "$null" : "a " + model.GetType().FullName)} arrived. Pass a NeuronTools.Neuron or NeuronTools.NeuronNetwork.");
-
-    /// <summary>A new Neuron or NeuronNetwork like <paramref name="template"/>, with this stack's weights and the history.</summary>
-    internal object ToModel(object template, TrainingHistory? history)
-    {
-        switch (template)
-        {
-            case Neuron neuron:
-                return new Neuron(Layers[0].Weight, Layers[0].Bias[0], neuron.Activation, neuron.Name, neuron.InputName, history);
-            case NeuronNetwork network:
-                var layers = new NeuronLayer[Layers.Length];
-                for (int l = 0; l < layers.Length; l++)
-                {
-                    var layer = Layers[l];
-                    var rows = new double[layer.OutputCount][];
-                    for (int j = 0; j < rows.Length; j++)
-                    {
-                        rows[j] = new double[layer.InputCount];
-                        Array.Copy(layer.Weight, j * layer.InputCount, rows[j], 0, layer.InputCount);
-                    }
-
-                    layers[l] = NeuronLayer.FromOwned(rows, (double[])layer.Bias.Clone(), layer.Activation, network.Layers[l].Name);
-                }
-
-                return new NeuronNetwork(layers, network.Name, network.InputName, history);
-            default:
-                throw UnsupportedModel(template);
-        }
-    }
 
     internal DenseStack Clone()
     {
