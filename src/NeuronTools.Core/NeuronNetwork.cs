@@ -10,7 +10,7 @@ namespace NeuronTools;
 /// Layers in a row: each layer's outputs are the next layer's inputs, as in PyTorch's
 /// <c>nn.Sequential(nn.Linear, activation, nn.Linear, activation, …)</c>. Immutable.
 /// </summary>
-public sealed class NeuronNetwork
+public sealed class NeuronNetwork : NeuronModel
 {
     private readonly NeuronLayer[] _layers;
 
@@ -70,37 +70,48 @@ public sealed class NeuronNetwork
     /// <summary>The input count, then each layer's neuron count: what <c>New-NeuronNetwork -Shape</c> takes.</summary>
     public IReadOnlyList<int> Shape { get; }
 
-    public int InputCount => _layers[0].InputCount;
+    public override int InputCount => _layers[0].InputCount;
 
-    public int OutputCount => _layers[_layers.Length - 1].NeuronCount;
+    public override int OutputCount => _layers[_layers.Length - 1].NeuronCount;
 
     public int ParameterCount { get; }
 
-    public string? Name { get; }
+    internal override string Noun => "network";
 
-    /// <summary>The names of the inputs, in order, when the network reads named inputs; otherwise null.</summary>
-    public IReadOnlyList<string>? InputName { get; }
+    internal override IReadOnlyList<DenseLayerView> DenseLayers
+    {
+        get
+        {
+            var views = new DenseLayerView[_layers.Length];
+            for (int k = 0; k < views.Length; k++)
+            {
+                var layer = _layers[k];
+                string index = k.ToString(CultureInfo.InvariantCulture);
+                views[k] = new DenseLayerView(layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_");
+            }
 
-    /// <summary>How this network was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
-    public TrainingHistory? TrainingHistory { get; private set; }
+            return views;
+        }
+    }
 
-    /// <summary>
-    /// What the network does to a raw row before its first layer (scaling, one-hot categories, missing
-    /// values), when it was trained with one; otherwise null and rows go to the first layer as they are.
-    /// </summary>
-    public InputPreprocessing? Preprocessing { get; private set; }
+    internal override NeuronModel WithParameters(DenseStack stack, TrainingHistory? history)
+    {
+        var layers = new NeuronLayer[_layers.Length];
+        for (int k = 0; k < layers.Length; k++)
+        {
+            var trained = stack.Layers[k];
+            layers[k] = NeuronLayer.FromOwned(trained.Rows(), (double[])trained.Bias.Clone(), trained.Activation, _layers[k].Name);
+        }
 
-    /// <summary>The class names of a labelled classifier, in class-index order (see <see cref="OutputName"/>); otherwise null.</summary>
-    public IReadOnlyList<string>? ClassLabel { get; private set; }
+        return new NeuronNetwork(layers, Name, InputName, history);
+    }
 
-    /// <summary>
-    /// The name of each output: the class names of a labelled classifier with one output per class (for one
-    /// probability output, the class it is the probability of); otherwise null.
-    /// </summary>
-    public IReadOnlyList<string>? OutputName => ClassLabel is null ? null : OutputCount == 1 ? new[] { ClassLabel[1] } : ClassLabel;
+    internal override object Gradient(IReadOnlyList<double> input, int outputIndex, object? inputObject) =>
+        GradientCalculator.Compute(this, input, outputIndex, inputObject);
 
-    /// <summary>The names a row's values bind to: the preprocessing's raw columns when there is one, else the input names.</summary>
-    internal IReadOnlyList<string>? RowColumnName => Preprocessing?.InputName ?? InputName;
+    internal override void WriteJson(JsonObject root) => ModelSerializer.WriteNetwork(root, this);
+
+    internal override bool IsMadeFrom(object? value) => _layers.Length == 1 && ReferenceEquals(value, _layers[0]);
 
     /// <summary>
     /// A network of the given shape (input count, then each layer's neuron count) with seeded starting
@@ -150,6 +161,13 @@ public sealed class NeuronNetwork
                 .About(nameof(activations));
         }
 
+        long total = 0;
+        for (int k = 0; k < layerCount; k++)
+        {
+            total += (long)shape[k] * shape[k + 1];
+        }
+
+        ModelChecks.WeightCount(total, "NetworkTooLarge", "The network of shape " + text, "Use fewer or smaller layers.");
         var layers = new NeuronLayer[layerCount];
         for (int k = 0; k < layerCount; k++)
         {
@@ -200,27 +218,6 @@ public sealed class NeuronNetwork
         }
 
         return new NeuronNetwork(new[] { layer }, layer.Name, inputName: null);
-    }
-
-    /// <summary>
-    /// The same network with a stored preprocessing in front and class labels (either may be null), which
-    /// must fit the first layer's inputs and the outputs.
-    /// </summary>
-    internal NeuronNetwork WithSchema(InputPreprocessing? preprocessing, IReadOnlyList<string>? classLabel, TrainingHistory? trainingHistory)
-    {
-        if (preprocessing is not null && preprocessing.FeatureCount != InputCount)
-        {
-            throw new NeuronToolsException(
-                "InputCountMismatch",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The preprocessing gives {Wording.Count(preprocessing.FeatureCount, "feature")} but the network has {Wording.Count(InputCount, "input")}."));
-        }
-
-        var copy = (NeuronNetwork)MemberwiseClone();
-        copy.Preprocessing = preprocessing;
-        copy.ClassLabel = classLabel is null ? null : ClassLabels.Check(classLabel, OutputCount, nameof(classLabel));
-        copy.TrainingHistory = trainingHistory;
-        return copy;
     }
 
     /// <summary>Runs the network on one input vector and keeps every layer's values.</summary>

@@ -14,12 +14,12 @@ namespace NeuronTools.Commands;
 internal sealed class TabularTrainingRows
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly NeuronNetwork? _model;
+    private readonly NeuronModel? _model;
     private readonly string[] _target;
     private readonly TabularSettings _settings;
     private string[] _columns = Array.Empty<string>();
 
-    internal TabularTrainingRows(PSCmdlet cmdlet, NeuronNetwork? model, string[] target, TabularSettings settings)
+    internal TabularTrainingRows(PSCmdlet cmdlet, NeuronModel? model, string[] target, TabularSettings settings)
     {
         _cmdlet = cmdlet;
         _model = model;

@@ -74,56 +74,27 @@ internal static class OnnxExporter
     internal static IEnumerable<string> SupportedActivations =>
         ActivationCatalog.All.Where(d => s_activations.ContainsKey(d.Name)).Select(d => d.Name);
 
-    internal static byte[] Export(object model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
+    internal static byte[] Export(NeuronModel model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
     {
-        var graph = new GraphBuilder(elementType);
-        string input = Preprocess(graph, preprocessing);
-        string graphName;
-        int inputCount;
-        int outputCount;
-        string? documentation = null;
-        switch (model)
+        if (!ModelSerializer.IsModel(model))
         {
-            case Neuron neuron:
-                graphName = neuron.Name ?? "Neuron";
-                inputCount = neuron.InputCount;
-                outputCount = 1;
-                Dense(graph, input, new[] { neuron.Weight.ToArray() }, new[] { neuron.Bias }, neuron.Activation, "the neuron", string.Empty, graph.Output);
-                if (neuron.InputName is not null)
-                {
-                    documentation = "Input columns, in order: " + string.Join(", ", neuron.InputName) + ".";
-                }
-
-                break;
-            case NeuronLayer layer:
-                graphName = layer.Name ?? "NeuronLayer";
-                inputCount = layer.InputCount;
-                outputCount = layer.NeuronCount;
-                Dense(graph, input, layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
-                break;
-            case NeuronNetwork network:
-                graphName = network.Name ?? "NeuronNetwork";
-                inputCount = network.InputCount;
-                outputCount = network.OutputCount;
-                string value = input;
-                for (int i = 0; i < network.Layers.Count; i++)
-                {
-                    var layer = network.Layers[i];
-                    string index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    string output = i == network.Layers.Count - 1 ? graph.Output : "layer" + index + "_output";
-                    value = Dense(graph, value, layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_", output);
-                }
-
-                if (network.InputName is not null)
-                {
-                    documentation = "Input columns, in order: " + string.Join(", ", network.InputName) + ".";
-                }
-
-                break;
-            default:
-                throw ModelSerializer.Unsupported(model);
+            throw ModelErrors.UnsupportedModelType(model);
         }
 
+        var graph = new GraphBuilder(elementType);
+        string value = Preprocess(graph, preprocessing);
+        var layers = model.DenseLayers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            string output = i == layers.Count - 1 ? graph.Output : layer.NodePrefix + "output";
+            value = Dense(graph, value, layer.Weight, layer.Bias, layer.Activation, layer.Description, layer.NodePrefix, output);
+        }
+
+        string graphName = model.Name ?? model.GetType().Name;
+        int inputCount = model.InputCount;
+        int outputCount = model.OutputCount;
+        string? documentation = model.InputName is null ? null : "Input columns, in order: " + string.Join(", ", model.InputName) + ".";
         var graphMessage = new ProtoWriter().String(GraphName, graphName);
         foreach (var node in graph.Nodes)
         {

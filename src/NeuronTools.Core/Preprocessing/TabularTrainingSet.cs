@@ -8,7 +8,7 @@ namespace NeuronTools;
 /// <summary>What training from named columns made: the trained network, the preprocessing in front of it and its class labels.</summary>
 public sealed class TabularTrainingResult
 {
-    internal TabularTrainingResult(NeuronNetwork network, InputPreprocessing preprocessing, IReadOnlyList<string>? classLabel, RangeDisparity? rangeDisparity)
+    internal TabularTrainingResult(NeuronModel network, InputPreprocessing preprocessing, IReadOnlyList<string>? classLabel, RangeDisparity? rangeDisparity)
     {
         Network = network;
         Preprocessing = preprocessing;
@@ -16,7 +16,8 @@ public sealed class TabularTrainingResult
         RangeDisparity = rangeDisparity;
     }
 
-    public NeuronNetwork Network { get; }
+    /// <summary>The trained model (a new network when training started from none), with its preprocessing and labels.</summary>
+    public NeuronModel Network { get; }
 
     public InputPreprocessing Preprocessing { get; }
 
@@ -167,7 +168,7 @@ public sealed class TabularTrainingSet
     /// Trains <paramref name="start"/>, or a new network when it is null, on the rows kept: the
     /// preprocessing is fitted on the training rows of the run's split (or the stored one applies).
     /// </summary>
-    public TabularTrainingResult Train(NeuronNetwork? start, TabularTrainingOptions options, Func<bool>? stopRequested = null, Action<TrainingEpoch>? epochCompleted = null)
+    public TabularTrainingResult Train(NeuronModel? start, TabularTrainingOptions options, Func<bool>? stopRequested = null, Action<TrainingEpoch>? epochCompleted = null)
     {
         if (options is null)
         {
@@ -199,7 +200,7 @@ public sealed class TabularTrainingSet
             classes = ClassLabels.Check(classes, outputCount, "classLabel");
         }
 
-        var network = start ?? NewNetwork(preprocessing, options, outputCount, classes is not null, seed);
+        NeuronModel network = start ?? NewNetwork(preprocessing, options, outputCount, classes is not null, seed);
         if (network.InputCount != preprocessing.FeatureCount)
         {
             throw new NeuronToolsException(
@@ -217,8 +218,7 @@ public sealed class TabularTrainingSet
         training.Seed = seed;
         training.Loss = options.Loss ?? DefaultLoss(classes, outputCount);
         var trained = ModelTrainer.Train(network, input, target, training, stopRequested, epochCompleted);
-        var history = trained.TrainingHistory!.After(start?.TrainingHistory);
-        return new TabularTrainingResult(trained.WithSchema(preprocessing, classes, history), preprocessing, classes, disparity);
+        return new TabularTrainingResult(trained.WithSchema(preprocessing, classes, trained.TrainingHistory), preprocessing, classes, disparity);
     }
 
     /// <summary>
@@ -226,7 +226,7 @@ public sealed class TabularTrainingSet
     /// else the one its target calls for), and for classes the accuracy, confusion matrix and per-class
     /// metrics named by the model's class labels; for regression R², MAE and RMSE.
     /// </summary>
-    public ModelEvaluation Evaluate(NeuronNetwork model, LossFunction? loss)
+    public ModelEvaluation Evaluate(NeuronModel model, LossFunction? loss)
     {
         if (model is null)
         {
@@ -258,7 +258,8 @@ public sealed class TabularTrainingSet
         }
 
         var chosen = loss ?? model.TrainingHistory?.Loss ?? DefaultLoss(classes, model.OutputCount);
-        return ModelTrainer.Evaluate(DenseStack.FromModel(model), input, ModelTrainer.EncodeTargets(DenseStack.FromModel(model), target.ConvertAll(t => (IReadOnlyList<double>)t), chosen), chosen, classes);
+        var stack = model.ToStack();
+        return ModelTrainer.Evaluate(stack, input, ModelTrainer.EncodeTargets(stack, target.ConvertAll(t => (IReadOnlyList<double>)t), chosen), chosen, classes);
     }
 
     /// <summary>The loss a target calls for: CrossEntropy for one output per class, BinaryCrossEntropy for two classes on one output, else MeanSquaredError.</summary>

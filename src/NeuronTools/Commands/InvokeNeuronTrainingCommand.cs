@@ -89,20 +89,19 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             return;
         }
 
-        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(DenseStack.FromModel(model), loss, out _));
-        var network = ResolvedModel as NeuronNetwork;
-        if (network?.Preprocessing is not null || network?.ClassLabel is not null || IsTabularAsked)
+        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(model.ToStack(), loss, out _));
+        if (Model.Preprocessing is not null || Model.ClassLabel is not null || IsTabularAsked)
         {
-            _tabular = new TabularTrainingRows(this, Network(), TargetNames(), Settings());
+            _tabular = new TabularTrainingRows(this, Model, TargetNames(), Settings());
         }
     }
 
     protected override void ProcessRecord()
     {
-        if (!_firstRowSeen && _tabular is null && ResolvedModel is NeuronNetwork && IsPropertyNames(Target) && TabularTrainingRows.HasTextTarget(InputObject, TargetNames()))
+        if (!_firstRowSeen && _tabular is null && IsModelGiven && IsPropertyNames(Target) && TabularTrainingRows.HasTextTarget(InputObject, TargetNames()))
         {
             // Text class labels: the model learns them as its classes, through named columns.
-            _tabular = new TabularTrainingRows(this, Network(), TargetNames(), Settings());
+            _tabular = new TabularTrainingRows(this, Model, TargetNames(), Settings());
         }
 
         _firstRowSeen = true;
@@ -148,10 +147,10 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
         };
 
         int rowCount = _tabular?.Set!.RowCount ?? Rows.Input.Count;
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", IsModelGiven ? ResolvedModel : "a new network", Wording.Count(rowCount, "row"));
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", IsModelGiven ? Model : "a new network", Wording.Count(rowCount, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
-        object trained;
+        NeuronModel trained;
         try
         {
             using var stopKey = ConsoleStopKey.TryStart(Host);
@@ -168,18 +167,18 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
                     }
                 };
             trained = _tabular is null
-                ? ModelTrainer.TrainModel(ResolvedModel, RowInputs, RowTargets, options, stop, epochCompleted)
+                ? ModelTrainer.Train(Model, RowInputs, RowTargets, options, stop, epochCompleted)
                 : TrainTabular(options, stop, epochCompleted);
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, IsModelGiven ? Model : null));
+            ThrowTerminatingError(ErrorRecords.From(exception, IsModelGiven ? Model.ErrorTarget : null));
             return;
         }
 
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        var history = trained is Neuron neuron ? neuron.TrainingHistory! : ((NeuronNetwork)trained).TrainingHistory!;
+        var history = trained.TrainingHistory!;
         if (history.Stopped)
         {
             WriteWarning(string.Format(
@@ -223,22 +222,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
         MissingValue = MissingValue,
     };
 
-    private NeuronNetwork Network()
-    {
-        if (ResolvedModel is NeuronNetwork network)
-        {
-            return network;
-        }
-
-        ThrowTerminatingError(ErrorRecords.Create(
-            "UnsupportedModel",
-            ErrorCategory.InvalidArgument,
-            "Scaling, categorical inputs, missing values and text class labels are stored in a network: train a new one from the rows (leave out -Model), or give -Model a network from New-NeuronNetwork.",
-            Model));
-        return null!;
-    }
-
-    private NeuronNetwork TrainTabular(TrainingOptions options, Func<bool> stop, Action<TrainingEpoch> epochCompleted)
+    private NeuronModel TrainTabular(TrainingOptions options, Func<bool> stop, Action<TrainingEpoch> epochCompleted)
     {
         var tabularOptions = new TabularTrainingOptions
         {
@@ -248,7 +232,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             CheckRanges = !MyInvocation.BoundParameters.ContainsKey(nameof(Scaling)) && !_tabular!.KeepsStoredPreprocessing,
             Training = options,
         };
-        var result = _tabular!.Set!.Train(IsModelGiven ? Network() : null, tabularOptions, stop, epochCompleted);
+        var result = _tabular!.Set!.Train(IsModelGiven ? Model : null, tabularOptions, stop, epochCompleted);
         if (result.RangeDisparity is { } disparity)
         {
             WriteWarning(string.Format(
