@@ -76,7 +76,7 @@ Describe 'ConvertFrom-NeuronJson' {
         }
 
         It 'refuses a newer schema version with UnsupportedSchemaVersion' {
-            ConvertFrom-NeuronJson '{"format": "NeuronTools.Model", "schemaVersion": 2}' -ErrorAction SilentlyContinue -ErrorVariable err
+            ConvertFrom-NeuronJson '{"format": "NeuronTools.Model", "schemaVersion": 3}' -ErrorAction SilentlyContinue -ErrorVariable err
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnsupportedSchemaVersion,NeuronTools.Commands.ConvertFromNeuronJsonCommand'
         }

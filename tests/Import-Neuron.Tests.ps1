@@ -149,7 +149,7 @@ Describe 'Import-Neuron' {
 
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnsupportedSchemaVersion,NeuronTools.Commands.ImportNeuronCommand'
             $err[0].Exception.Message | Should -Match 'schema version 7'
-            $err[0].Exception.Message | Should -Match 'reads schema version 1'
+            $err[0].Exception.Message | Should -Match 'reads schema version 2'
         }
 
         It 'refuses a file larger than -MaximumSize with ModelFileTooLarge, before reading it' {

@@ -189,9 +189,42 @@ Describe 'Invoke-NeuronNetwork' {
             $stream[5].Output | Should -Be @(-2.25)
         }
 
-        It 'reports a row missing inputs as MissingInput naming every missing name' {
-            $null = [pscustomobject]@{ cpu = 1; mem = 2 } | Invoke-NeuronNetwork $named -ErrorAction SilentlyContinue -ErrorVariable err
+        It 'stops once with MissingInputColumn when the first row lacks inputs, naming them, the row''s columns and the closest match' {
+            $err = $null
+            try { [pscustomobject]@{ cpu = 1; mem = 2 } | Invoke-NeuronNetwork $named } catch { $err = $_ }
 
+            $err.FullyQualifiedErrorId | Should -BeExactly 'MissingInputColumn,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.Exception.Message | Should -Match "'memory' \(did you mean 'mem'\?\), 'errors'"
+            $err.Exception.Message | Should -Match 'Its columns are: cpu, mem\.'
+        }
+
+        It 'reads no row past the first when a scheduled job''s file misspells a column: one error, not one per row' {
+            $path = Join-Path $TestDrive 'nightly.csv'
+            $script = Join-Path $TestDrive 'nightly.ps1'
+            $model = Join-Path $TestDrive 'model.json'
+            $named | Export-Neuron -Path $model
+            'cpu,memroy,errors' | Set-Content $path
+            1..10260 | ForEach-Object { "$_,3,1" } | Add-Content $path
+            @"
+Import-Module '$((Get-Module NeuronTools).Path)'
+`$script:pulled = 0
+`$m = Import-Neuron -Path '$model'
+try { Import-Csv '$path' | ForEach-Object { `$script:pulled++; `$_ } | Invoke-NeuronNetwork `$m | Out-Null }
+catch { "error: `$(`$_.FullyQualifiedErrorId)" }
+"rows read: `$script:pulled"
+"@ | Set-Content $script
+            $lines = Invoke-FreshPwsh "& '$script'" 2>&1
+
+            @($lines | Where-Object { "$_" -like 'error: *' }) | Should -Be @('error: MissingInputColumn,NeuronTools.Commands.InvokeNeuronNetworkCommand')
+            $lines | Should -Contain 'rows read: 1'
+        }
+
+        It 'reports a later row missing inputs as MissingInput and goes on' {
+            $rows = [pscustomobject]@{ cpu = 1; memory = 2; errors = 0 }, [pscustomobject]@{ cpu = 1; mem = 2 }, [pscustomobject]@{ cpu = 1; memory = 2; errors = 1 }
+            $results = $rows | Invoke-NeuronNetwork $named -ErrorAction SilentlyContinue -ErrorVariable err
+
+            @($results).Count | Should -Be 2
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingInput,NeuronTools.Commands.InvokeNeuronNetworkCommand'
             $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
@@ -239,12 +272,14 @@ Describe 'Invoke-NeuronNetwork' {
             $row['Score'] | Should -Be -5.75
         }
 
-        It 'adds the output vector of a network with several outputs' {
+        It 'adds one Score_<n> column per output of a network with several outputs, never an array' {
             $twoOutputs = New-NeuronNetwork -Layer (New-NeuronLayer @(1, 0), @(0, 2) -Bias 0, 1 -Activation Identity) -InputName a, b
             $result = [pscustomobject]@{ a = 3; b = 4 } | Invoke-NeuronNetwork $twoOutputs -AsProperty Score
 
-            $result.Score | Should -Be @(3, 9)
-            , $result.Score | Should -BeOfType [double[]]
+            $result.Score_1 | Should -Be 3
+            $result.Score_2 | Should -Be 9
+            $result.PSObject.Properties.Name | Should -Not -Contain 'Score'
+            $result | ConvertTo-Csv | Should -Not -Match 'System\.Double'
         }
 
         It 'refuses a name that a row has as a property of its own with AsPropertyConflict' {
@@ -288,6 +323,36 @@ Describe 'Invoke-NeuronNetwork' {
 
         It 'still refuses a neuron as -Network' {
             { Invoke-NeuronNetwork -Network (New-Neuron 1, 2) -InputObject 1, 2 } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+        }
+    }
+
+    Context 'with a model trained from rows' {
+        BeforeAll {
+            $irisPath = Join-Path $PSScriptRoot 'Data/iris.csv'
+            $iris = Import-Csv $irisPath | Select-Object * -ExcludeProperty species
+            $model = $iris | Invoke-NeuronTraining -Target species_name -HiddenLayer 8 -Scaling Standard -Epoch 40 -LearningRate 0.01 -Seed 1
+        }
+
+        It 'applies the stored scaling to raw rows: the first layer reads the scaled values' {
+            $row = $iris[0]
+            $result = $row | Invoke-NeuronNetwork $model
+            $expected = foreach ($c in $model.Preprocessing.Column) { ([double]$row.($c.Name) - $c.Offset) * $c.Scale }
+
+            $result.Input | Should -Be $expected
+            $result.PredictedLabel | Should -BeExactly $model.ClassLabel[$result.PredictedIndex]
+            $result.Probability | Should -Be $result.Output[$result.PredictedIndex]
+        }
+
+        It 'adds Predicted and one Predicted_<class> column per class with -AsProperty, never an array, for Export-Csv' {
+            $path = Join-Path $TestDrive 'scored.csv'
+            Import-Csv $irisPath | Select-Object -First 5 | Invoke-NeuronNetwork $model -AsProperty Predicted | Export-Csv $path
+            $scored = Import-Csv $path
+
+            $scored[0].PSObject.Properties.Name | Should -Be @('sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species', 'species_name', 'Predicted', 'Predicted_setosa', 'Predicted_versicolor', 'Predicted_virginica')
+            $scored[0].Predicted | Should -BeIn $model.ClassLabel
+            $sum = [double]$scored[0].Predicted_setosa + [double]$scored[0].Predicted_versicolor + [double]$scored[0].Predicted_virginica
+            [math]::Abs($sum - 1) | Should -BeLessThan 1e-12
+            Get-Content $path -Raw | Should -Not -Match 'System\.Double'
         }
     }
 }

@@ -354,4 +354,154 @@ Describe 'Invoke-NeuronTraining' {
             $err.Exception.Message | Should -Match "'$Parameter'.*'$([regex]::Escape($Text))' is not $Kind"
         }
     }
+
+    Context 'from rows of named columns, without -Model' {
+        BeforeAll {
+            $iris = Import-Csv $irisPath | Select-Object * -ExcludeProperty species
+            $winePath = Join-Path $PSScriptRoot 'Data/wine.csv'
+        }
+
+        It 'makes a network whose inputs are the other columns, with Softmax classes in ordinal order and stored Standard scaling' {
+            $model = $iris | Invoke-NeuronTraining -Target species_name -HiddenLayer 8 -Scaling Standard -Epoch 60 -LearningRate 0.01 -Seed 1
+
+            $model | Should -BeOfType NeuronTools.NeuronNetwork
+            $model.Shape | Should -Be @(4, 8, 3)
+            $model.InputName | Should -Be $irisInputs
+            $model.ClassLabel | Should -Be @('setosa', 'versicolor', 'virginica')
+            $model.OutputName | Should -Be @('setosa', 'versicolor', 'virginica')
+            $model.Layers[1].Activation.Name | Should -BeExactly 'Softmax'
+            $model.TrainingHistory.Loss | Should -Be 'CrossEntropy'
+            $model.Preprocessing.Scaling | Should -Be 'Standard'
+            $mean = ($iris | Measure-Object { [double]$_.petal_length } -Average).Average
+            $model.Preprocessing.Column[2].Offset | Should -BeLessThan ($mean + 1e-9)
+            $model.Preprocessing.Column[2].Offset | Should -BeGreaterThan ($mean - 1e-9)
+            (Import-Csv $irisPath | Test-NeuronModel $model -Target species_name).Accuracy | Should -BeGreaterOrEqual 0.9
+        }
+
+        It 'leaves out -ExcludeProperty columns and takes -InputName columns in their order' {
+            $excluded = Import-Csv $irisPath | Invoke-NeuronTraining -Target species_name -ExcludeProperty species, sepal_width -HiddenLayer 0 -Epoch 1 -Seed 1
+            $chosen = Import-Csv $irisPath | Invoke-NeuronTraining -Target species_name -InputName petal_width, sepal_length -HiddenLayer 0 -Epoch 1 -Seed 1
+
+            $excluded.InputName | Should -Be @('sepal_length', 'petal_length', 'petal_width')
+            $excluded.Shape | Should -Be @(3, 3)
+            $chosen.InputName | Should -Be @('petal_width', 'sepal_length')
+        }
+
+        It 'makes two classes one Sigmoid output whose PredictedIndex thresholds at 0.5, with the label and its probability' {
+            $two = $iris | Where-Object species_name -ne 'setosa'
+            $model = $two | Invoke-NeuronTraining -Target species_name -HiddenLayer 0 -Scaling Standard -Epoch 200 -LearningRate 0.05 -Seed 1
+            $result = $two | Invoke-NeuronNetwork $model
+
+            $model.Shape | Should -Be @(4, 1)
+            $model.TrainingHistory.Loss | Should -Be 'BinaryCrossEntropy'
+            $model.OutputName | Should -Be @('virginica')
+            foreach ($r in $result) {
+                $r.PredictedIndex | Should -Be ([int]($r.Output[0] -ge 0.5))
+                $r.PredictedLabel | Should -BeExactly @('versicolor', 'virginica')[$r.PredictedIndex]
+                $r.Probability | Should -Be ([math]::Max($r.Output[0], 1 - $r.Output[0]))
+            }
+
+            @($result | Where-Object { $_.PredictedLabel -eq $_.InputObject.species_name }).Count | Should -BeGreaterThan 90
+        }
+
+        It 'makes a numeric target a regression with an Identity output and MeanSquaredError' {
+            $model = $iris | Invoke-NeuronTraining -Target petal_width -ExcludeProperty species_name -HiddenLayer 0 -Scaling Standard -Epoch 100 -LearningRate 0.05 -Seed 1
+            $score = $iris | Test-NeuronModel $model -Target petal_width
+
+            $model.ClassLabel | Should -BeNullOrEmpty
+            $model.Layers[0].Activation.Name | Should -BeExactly 'Identity'
+            $score.LossFunction | Should -Be 'MeanSquaredError'
+            $score.RSquared | Should -BeGreaterThan 0.9
+            $score.MeanAbsoluteError | Should -BeGreaterThan 0
+            $score.RootMeanSquaredError | Should -BeGreaterOrEqual $score.MeanAbsoluteError
+        }
+
+        It 'warns once, naming the widest and the narrowest column, when unscaled ranges differ more than a hundredfold' {
+            $null = Import-Csv $winePath | Invoke-NeuronTraining -Target cultivar -Epoch 1 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
+            $null = Import-Csv $winePath | Invoke-NeuronTraining -Target cultivar -Scaling None -Epoch 1 -Seed 1 -WarningVariable scaled -WarningAction SilentlyContinue
+
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match "'proline'.*'nonflavanoid_phenols'.*-Scaling Standard"
+            $scaled.Count | Should -Be 0
+        }
+
+        It 'stops once with MissingTargetColumn naming the closest column for a misspelt -Target' {
+            $pulled = 0
+            $rows = & { foreach ($row in $iris) { $script:pulled++; $row } }
+            { $rows | Invoke-NeuronTraining -Target species_nam -Epoch 1 -ErrorAction Stop } | Should -Throw -ErrorId 'MissingTargetColumn,NeuronTools.Commands.InvokeNeuronTrainingCommand'
+            try { $iris | Invoke-NeuronTraining -Target Species_nme -Epoch 1 } catch { $err = $_ }
+
+            $err.Exception.Message | Should -Match "'Species_nme' \(did you mean 'species_name'\?\)"
+            $err.Exception.Message | Should -Match 'sepal_length, sepal_width, petal_length, petal_width, species_name'
+        }
+
+        It 'stops once with MissingInputColumn for an -InputName the rows lack' {
+            try { $iris | Invoke-NeuronTraining -Target species_name -InputName petal_widht, sepal_length -Epoch 1 } catch { $err = $_ }
+
+            $err.FullyQualifiedErrorId | Should -BeExactly 'MissingInputColumn,NeuronTools.Commands.InvokeNeuronTrainingCommand'
+            $err.Exception.Message | Should -Match "'petal_widht' \(did you mean 'petal_width'\?\)"
+        }
+
+        It 'reports a row with a missing value as MissingValue and trains on the others, or fills the training mean with -MissingValue Mean' {
+            $rows = @(
+                [pscustomobject]@{ a = '1'; b = '10'; y = 'no' }
+                [pscustomobject]@{ a = ''; b = '20'; y = 'yes' }
+                [pscustomobject]@{ a = '3'; b = '30'; y = 'no' }
+                [pscustomobject]@{ a = '5'; b = '40'; y = 'yes' }
+            )
+            $strict = $rows | Invoke-NeuronTraining -Target y -HiddenLayer 0 -Epoch 1 -Seed 1 -ErrorAction SilentlyContinue -ErrorVariable err
+            $filled = $rows | Invoke-NeuronTraining -Target y -HiddenLayer 0 -MissingValue Mean -Scaling MinMax -Epoch 1 -Seed 1
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'MissingValue,NeuronTools.Commands.InvokeNeuronTrainingCommand'
+            $err[0].Exception.Message | Should -Match "'a' is missing"
+            $err[0].TargetObject | Should -Be $rows[1]
+            $strict.TrainingHistory.TrainingRowCount | Should -Be 3
+            $filled.TrainingHistory.TrainingRowCount | Should -Be 4
+            $filled.Preprocessing.Column[0].FillValue | Should -Be 3
+            $filled.Preprocessing.MissingValue | Should -Be 'Mean'
+        }
+
+        It 'one-hot encodes -CategoricalInput columns with the categories of the rows, and an unseen one is UnknownCategory at scoring' {
+            $rows = foreach ($i in 1..12) { [pscustomobject]@{ size = "$i"; region = @('north', 'east', 'south')[$i % 3]; y = @('low', 'high')[[int]($i -gt 6)] } }
+            $model = $rows | Invoke-NeuronTraining -Target y -CategoricalInput region -Scaling Standard -HiddenLayer 0 -Epoch 1 -Seed 1
+            $scored = @([pscustomobject]@{ size = 3; region = 'west' }, [pscustomobject]@{ size = 3; region = 'east' }) | Invoke-NeuronNetwork $model -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $model.Shape | Should -Be @(4, 1)
+            $model.InputName | Should -Be @('size', 'region=east', 'region=north', 'region=south')
+            $model.Preprocessing.Column[1].Category | Should -Be @('east', 'north', 'south')
+            @($scored).Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnknownCategory,NeuronTools.Commands.InvokeNeuronNetworkCommand'
+            $err[0].Exception.Message | Should -Match "'region' is 'west'.*east, north, south"
+        }
+
+        It 'keeps the stored scaling when retrained, unless -Scaling is given again, and numbers the epochs on' {
+            $model = $iris | Invoke-NeuronTraining -Target species_name -HiddenLayer 4 -Scaling Standard -Epoch 2 -Seed 1
+            $half = $iris | Select-Object -First 100
+            $again = $half | Invoke-NeuronTraining $model -Target species_name -Epoch 3 -Seed 2
+            $refit = $half | Invoke-NeuronTraining $model -Target species_name -Scaling MinMax -Epoch 1 -Seed 2
+
+            $again.Preprocessing.Column[0].Offset | Should -Be $model.Preprocessing.Column[0].Offset
+            $again.ClassLabel | Should -Be $model.ClassLabel
+            $again.TrainingHistory.Epoch.Epoch | Should -Be @(1, 2, 3, 4, 5)
+            $again.TrainingHistory.TrainingRowCount | Should -Be 100
+            $refit.Preprocessing.Scaling | Should -Be 'MinMax'
+            $refit.Preprocessing.Column[0].Offset | Should -Be 4.3
+        }
+
+        It 'saves the preprocessing and labels as schema version 2 and reads them back bit for bit' {
+            $model = $iris | Invoke-NeuronTraining -Target species_name -HiddenLayer 4 -Scaling Standard -Epoch 2 -Seed 1
+            $path = Join-Path $TestDrive 'iris.json'
+            $model | Export-Neuron -Path $path
+            $read = Import-Neuron -Path $path
+
+            (Get-Content $path -Raw | ConvertFrom-Json).schemaVersion | Should -Be 2
+            $read.ClassLabel | Should -Be $model.ClassLabel
+            foreach ($c in 0..3) {
+                [BitConverter]::DoubleToInt64Bits($read.Preprocessing.Column[$c].Scale) | Should -Be ([BitConverter]::DoubleToInt64Bits($model.Preprocessing.Column[$c].Scale))
+            }
+
+            ($iris | Invoke-NeuronNetwork $read).PredictedLabel | Should -Be ($iris | Invoke-NeuronNetwork $model).PredictedLabel
+        }
+    }
 }

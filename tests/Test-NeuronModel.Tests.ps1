@@ -131,4 +131,43 @@ Describe 'Test-NeuronModel' {
             $evaluation.Loss | Should -Be 0.5
         }
     }
+
+    Context 'a model trained from rows with class labels' {
+        BeforeAll {
+            $irisPath = Join-Path $PSScriptRoot 'Data/iris.csv'
+            $iris = Import-Csv $irisPath | Select-Object * -ExcludeProperty species
+            $model = $iris | Invoke-NeuronTraining -Target species_name -HiddenLayer 8 -Scaling Standard -Epoch 40 -LearningRate 0.01 -Seed 1
+        }
+
+        It 'names the confusion matrix by class and gives per-class precision, recall and F1 and their macro averages' {
+            $score = $iris | Test-NeuronModel $model -Target species_name
+            $predicted = ($iris | Invoke-NeuronNetwork $model).PredictedLabel
+
+            $score.LossFunction | Should -Be 'CrossEntropy'
+            $score.ConfusionMatrix.ClassLabel | Should -Be @('setosa', 'versicolor', 'virginica')
+            $score.ClassMetric.Class | Should -Be @('setosa', 'versicolor', 'virginica')
+            $score.ClassMetric.Support | Should -Be @(50, 50, 50)
+            foreach ($m in $score.ClassMetric) {
+                $hits = @(for ($i = 0; $i -lt 150; $i++) { if ($predicted[$i] -eq $m.Class -and $iris[$i].species_name -eq $m.Class) { 1 } }).Count
+                $m.Recall | Should -Be ($hits / 50)
+                $m.Precision | Should -Be ($hits / @($predicted | Where-Object { $_ -eq $m.Class }).Count)
+            }
+
+            $score.MacroF1 | Should -Be (($score.ClassMetric.F1 | Measure-Object -Sum).Sum / 3)
+            $score.Accuracy | Should -Be (@(for ($i = 0; $i -lt 150; $i++) { if ($predicted[$i] -eq $iris[$i].species_name) { 1 } }).Count / 150)
+        }
+
+        It 'reports a label the model does not know as UnknownClassLabel for that row and scores the rest' {
+            $rows = @($iris[0], [pscustomobject]@{ sepal_length = 5; sepal_width = 3; petal_length = 1.5; petal_width = 0.2; species_name = 'rose' }, $iris[100])
+            $score = $rows | Test-NeuronModel $model -Target species_name -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'UnknownClassLabel,NeuronTools.Commands.TestNeuronModelCommand'
+            $score.RowCount | Should -Be 2
+        }
+
+        It 'stops once with MissingTargetColumn for a misspelt -Target' {
+            { $iris | Test-NeuronModel $model -Target speciesname } | Should -Throw -ErrorId 'MissingTargetColumn,NeuronTools.Commands.TestNeuronModelCommand'
+        }
+    }
 }

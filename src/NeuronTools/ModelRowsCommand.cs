@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace NeuronTools.Commands;
@@ -64,5 +66,23 @@ public abstract class ModelRowsCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.From(exception, Model.ErrorTarget));
         }
+    }
+
+    /// <summary>Property names when every -Target value is text that is not a number.</summary>
+    private protected static bool IsPropertyNames(object?[] target) =>
+        target.Length > 0 && target.All(t => InputVectorReader.Unwrap(t) is string text && !InvariantNumberAttribute.TryParse(text, out _));
+
+    private protected string[] TargetNames()
+    {
+        if (!IsPropertyNames(Target))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "TargetPropertyNeedsObjectRows",
+                ErrorCategory.InvalidArgument,
+                "Rows of named columns need -Target to be the name of the target column, such as -Target species, and rows with named values (Import-Csv rows).",
+                Target));
+        }
+
+        return Array.ConvertAll(Target, t => (string)InputVectorReader.Unwrap(t)!);
     }
 }

@@ -193,11 +193,11 @@ public class ModelSerializerTests
     [Fact]
     public void ANewerSchemaVersionIsRefusedSayingWhichVersionThisModuleReads()
     {
-        var exception = Fails("{\"format\": \"NeuronTools.Model\", \"schemaVersion\": 2, \"type\": \"Hypernetwork\", \"newField\": 1}");
+        var exception = Fails("{\"format\": \"NeuronTools.Model\", \"schemaVersion\": 3, \"type\": \"Hypernetwork\", \"newField\": 1}");
 
         Assert.Equal("UnsupportedSchemaVersion", exception.ErrorId);
         Assert.Contains("schema version 2", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("reads schema version 1", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("reads schema version 2", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,10 +32,10 @@ public class TabularTrainingSetTests
         var result = set.Train(null, options);
 
         Assert.Equal(new[] { "setosa", "versicolor", "virginica" }, result.ClassLabel);
-        Assert.Equal(new[] { 4, 16, 3 }, result.Network.Shape);
-        Assert.Equal("Softmax", result.Network.Layers[1].Activation.Name);
+        Assert.Equal(new[] { 4, 16, 3 }, ((NeuronNetwork)result.Network).Shape);
+        Assert.Equal("Softmax", ((NeuronNetwork)result.Network).Layers[1].Activation.Name);
         Assert.Equal(LossFunction.CrossEntropy, result.Network.TrainingHistory!.Loss);
-        Assert.Equal(120, result.Network.TrainingHistory.TrainingRowCount);
+        Assert.Equal(120, result.Network.TrainingHistory!.TrainingRowCount);
         var (training, _) = StackTrainer.Split(150, 0.2, new DeterministicRandom(3));
         var fitter = new PreprocessingFitter(new[] { "sepal_length", "sepal_width", "petal_length", "petal_width" }, null, InputScaling.Standard, MissingValueHandling.Error);
         foreach (var row in rows)
@@ -52,7 +52,7 @@ public class TabularTrainingSetTests
             Assert.NotEqual(everyRow.Column[c].Offset, result.Preprocessing.Column[c].Offset);
         }
 
-        int right = rows.Count(r => result.ClassLabel![result.Network.Evaluate(result.Preprocessing.Transform(r.Take(4).Cast<object?>().ToArray())).PredictedIndex] == r[5]);
+        int right = rows.Count(r => result.ClassLabel![((NeuronNetwork)result.Network).Evaluate(result.Preprocessing.Transform(r.Take(4).Cast<object?>().ToArray())).PredictedIndex] == r[5]);
         Assert.True(right >= 135, $"{right} of 150 right");
     }
 
@@ -64,8 +64,8 @@ public class TabularTrainingSetTests
         var result = set.Train(null, new TabularTrainingOptions { HiddenLayer = Array.Empty<int>(), Training = { EpochCount = 2, Seed = 1 } });
 
         Assert.Equal(new[] { "benign", "malignant" }, result.ClassLabel);
-        Assert.Equal(new[] { 30, 1 }, result.Network.Shape);
-        Assert.Equal("Sigmoid", result.Network.Layers[0].Activation.Name);
+        Assert.Equal(new[] { 30, 1 }, ((NeuronNetwork)result.Network).Shape);
+        Assert.Equal("Sigmoid", ((NeuronNetwork)result.Network).Layers[0].Activation.Name);
         Assert.Equal(LossFunction.BinaryCrossEntropy, result.Network.TrainingHistory!.Loss);
     }
 
@@ -84,7 +84,7 @@ public class TabularTrainingSetTests
         var result = set.Train(null, new TabularTrainingOptions { CheckRanges = true, HiddenLayer = new[] { 4 }, Training = { EpochCount = 2, Seed = 1 } });
 
         Assert.Null(result.ClassLabel);
-        Assert.Equal("Identity", result.Network.Layers[1].Activation.Name);
+        Assert.Equal("Identity", ((NeuronNetwork)result.Network).Layers[1].Activation.Name);
         Assert.Equal(LossFunction.MeanSquaredError, result.Network.TrainingHistory!.Loss);
         Assert.NotNull(result.RangeDisparity);
         Assert.Equal("area", result.RangeDisparity!.Widest);
@@ -101,5 +101,51 @@ public class TabularTrainingSetTests
         Assert.Equal("UnknownClassLabel", Assert.Throws<NeuronToolsException>(() => set.Add(new object?[] { 1.0 }, new object?[] { "maybe" })).ErrorId);
         set.Add(new object?[] { 1.0 }, new object?[] { "yes" });
         Assert.Equal(1, set.RowCount);
+    }
+
+    [Fact]
+    public void ASavedModelWithPreprocessingAndLabelsReadsBackAndGivesTheSameBitsAndItsOnnxRunsOnRawRows()
+    {
+        var (header, rows) = InputPreprocessingTests.ReadCsv("wine.csv");
+        var set = new TabularTrainingSet(header.Take(13).ToArray(), new[] { "cultivar" }, null, InputScaling.Standard, MissingValueHandling.Mean);
+        foreach (var row in rows)
+        {
+            set.Add(row.Take(13).Cast<object?>().ToArray(), new object?[] { row[13] });
+        }
+
+        var model = set.Train(null, new TabularTrainingOptions { HiddenLayer = new[] { 8 }, Activation = "Tanh", Training = { EpochCount = 5, Seed = 4 } }).Network;
+
+        string json = ModelSerializer.ToJsonText(model, compress: false);
+        var read = (NeuronNetwork)ModelSerializer.FromJsonText(json, ModelReadOptions.Default, "wine.json");
+
+        Assert.Contains("\"schemaVersion\": 2", json, StringComparison.Ordinal);
+        Assert.Equal(model.ClassLabel, read.ClassLabel);
+        Assert.Equal(model.Preprocessing!.FeatureName, read.Preprocessing!.FeatureName);
+        var raw = rows.Take(20).Select(r => r.Take(13).Select(double.Parse).ToArray()).ToArray();
+        raw[1][4] = double.NaN;
+        var onnx = OnnxExporterTests.RunDouble(OnnxExporter.Export(model, OnnxElementType.Double), raw);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            object?[] cells = raw[i].Select(v => double.IsNaN(v) ? null : (object?)v).ToArray();
+            var expected = ((NeuronNetwork)model).Evaluate(model.Preprocessing.Transform(cells));
+            var again = read.Evaluate(read.Preprocessing.Transform(cells));
+            Assert.Equal(expected.Output.Select(BitConverter.DoubleToInt64Bits), again.Output.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(expected.PredictedLabel, again.PredictedLabel);
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.True(Math.Abs(expected.Output[j] - onnx[i, j]) <= 1e-12, $"row {i}, output {j}: core {expected.Output[j]:R}, ONNX Runtime {onnx[i, j]:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AVersionOneFileWithVersionTwoFieldsIsRefused()
+    {
+        const string json = """{"format": "NeuronTools.Model", "schemaVersion": 1, "type": "Neuron", "name": null, "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "Identity"}, "classLabel": ["a", "b"]}""";
+
+        var error = Assert.Throws<NeuronToolsException>(() => ModelSerializer.FromJsonText(json, ModelReadOptions.Default, "old.json"));
+
+        Assert.Equal("InvalidModelFile", error.ErrorId);
+        Assert.Contains("'classLabel'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -74,7 +74,10 @@ internal static class OnnxExporter
     internal static IEnumerable<string> SupportedActivations =>
         ActivationCatalog.All.Where(d => s_activations.ContainsKey(d.Name)).Select(d => d.Name);
 
-    internal static byte[] Export(NeuronModel model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
+    internal static byte[] Export(NeuronModel model, OnnxElementType elementType = OnnxElementType.Float) => Export(model, elementType, model.Preprocessing);
+
+    /// <summary>As <see cref="Export(NeuronModel, OnnxElementType)"/>, with <paramref name="preprocessing"/> as the graph's first nodes.</summary>
+    internal static byte[] Export(NeuronModel model, OnnxElementType elementType, InputPreprocessing? preprocessing)
     {
         if (!ModelSerializer.IsModel(model))
         {

@@ -14,8 +14,14 @@ internal static class ModelSerializer
 {
     internal const string FormatMarker = "NeuronTools.Model";
 
-    /// <summary>The schema version this module writes, and the newest it reads.</summary>
-    internal const int SchemaVersion = 1;
+    /// <summary>
+    /// The newest schema version this module reads. Version 2 adds a model's stored "preprocessing" and its
+    /// "classLabel"; a model without either is written as version 1, which every earlier reader reads.
+    /// </summary>
+    internal const int SchemaVersion = 2;
+
+    /// <summary>The fields of schema version 2 that any model may have, beside its own.</summary>
+    private static readonly string[] s_schemaFields = { PreprocessingJson.Field, "classLabel" };
 
     internal const string NeuronType = "Neuron";
     internal const string LayerType = "NeuronLayer";
@@ -40,10 +46,21 @@ internal static class ModelSerializer
 
     internal static JsonObject ToJson(NeuronModel model)
     {
+        bool hasSchema = model.Preprocessing is not null || model.ClassLabel is not null;
         var root = new JsonObject()
             .Add("format", new JsonString(FormatMarker))
-            .Add("schemaVersion", new JsonNumber(SchemaVersion));
+            .Add("schemaVersion", new JsonNumber(hasSchema ? SchemaVersion : 1));
         model.WriteJson(root);
+        if (model.Preprocessing is not null)
+        {
+            root.Add(PreprocessingJson.Field, PreprocessingJson.Write(model.Preprocessing));
+        }
+
+        if (model.ClassLabel is not null)
+        {
+            root.Add("classLabel", StringArray(model.ClassLabel));
+        }
+
         return root;
     }
 
@@ -107,26 +124,47 @@ internal static class ModelSerializer
         }
 
         fields.OptionalString(root, string.Empty, "description");
+        var header = version >= 2 ? s_header.Concat(s_schemaFields).ToArray() : s_header;
         try
         {
+            NeuronModel model;
             switch (type)
             {
                 case NeuronType:
-                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_neuronFields).ToArray());
-                    return ReadNeuron(fields, root, string.Empty);
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, header.Concat(s_neuronFields).ToArray());
+                    model = ReadNeuron(fields, root, string.Empty);
+                    break;
                 case LayerType:
-                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_layerFields).ToArray());
-                    return ReadLayer(fields, root, string.Empty);
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, header.Concat(s_layerFields).ToArray());
+                    model = ReadLayer(fields, root, string.Empty);
+                    break;
                 default:
-                    fields.OnlyKnownFields(root, string.Empty, "a " + type, s_header.Concat(s_networkFields).ToArray());
-                    return ReadNetwork(fields, root, string.Empty);
+                    fields.OnlyKnownFields(root, string.Empty, "a " + type, header.Concat(s_networkFields).ToArray());
+                    model = ReadNetwork(fields, root, string.Empty);
+                    break;
             }
+
+            var preprocessing = PreprocessingJson.Read(fields, root, string.Empty);
+            string[]? classLabel = fields.Optional(root, "classLabel") is { } labelsNode ? Strings(fields, labelsNode, "classLabel") : null;
+            return preprocessing is null && classLabel is null ? model : model.WithSchema(preprocessing, classLabel, model.TrainingHistory);
         }
         catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
         {
             // A rule of the model itself (duplicate input names, say): still a file that cannot be read.
             throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
         }
+    }
+
+    private static string[] Strings(ModelFieldReader fields, JsonNode node, string path)
+    {
+        var array = fields.Array(node, path);
+        var values = new string[array.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = fields.String(array[i], ModelFieldReader.Element(path, i));
+        }
+
+        return values;
     }
 
     internal static void WriteNeuron(JsonObject root, Neuron neuron)

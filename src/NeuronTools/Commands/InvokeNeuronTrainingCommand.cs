@@ -194,24 +194,6 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
 
     protected override void StopProcessing() => _stopRequested = true;
 
-    /// <summary>Property names when every -Target value is text that is not a number.</summary>
-    private static bool IsPropertyNames(object?[] target) =>
-        target.Length > 0 && target.All(t => InputVectorReader.Unwrap(t) is string text && !InvariantNumberAttribute.TryParse(text, out _));
-
-    private string[] TargetNames()
-    {
-        if (!IsPropertyNames(Target))
-        {
-            ThrowTerminatingError(ErrorRecords.Create(
-                "TargetPropertyNeedsObjectRows",
-                ErrorCategory.InvalidArgument,
-                "Training without -Model reads named columns: give -Target the name of the target column, such as -Target species, and send rows with named values (Import-Csv rows).",
-                Target));
-        }
-
-        return Array.ConvertAll(Target, t => (string)InputVectorReader.Unwrap(t)!);
-    }
-
     private TabularSettings Settings() => new()
     {
         InputName = InputName,
