@@ -37,6 +37,7 @@ BeforeAll {
         'NeuronTools.NetworkGradient' = @{ Object = Get-NeuronGradient $network -InputObject 1.5, 2; Text = '1.5, 2', '2, 1' }
         'NeuronTools.TrainingHistory' = @{ Object = $trained.TrainingHistory; Text = 'BinaryCrossEntropy', ' 0.1 ', '3+1', 'False' }
         'NeuronTools.TrainingEpoch' = @{ Object = $trained.TrainingHistory.Epoch; Text = ($trained.TrainingHistory.Epoch[0].Loss.ToString('G6', [cultureinfo]::InvariantCulture)) }
+        'NeuronTools.ClassMetric' = @{ Object = ($truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy).ClassMetric; Text = '0.857143', '0.75' }
         'NeuronTools.ModelEvaluation' = @{ Object = $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy; Text = 'BinaryCrossEntropy', '75.0 %' }
     }
 }
@@ -124,7 +125,7 @@ Describe 'NeuronTools.Format.ps1xml list views' {
         @{ TypeName = 'NeuronTools.NetworkGradient'; Object = { Get-NeuronGradient $network -InputObject 1.5, 2 }; Text = { 'Input          : 1.5, 2', 'InputGradient  : 2, 1', 'WeightGradient : [0] 0, 0; 1.5, 2' } }
         @{ TypeName = 'NeuronTools.TrainingHistory'; Object = { $trained.TrainingHistory }; Text = { 'LearningRate        : 0.1', "FinalLoss           : $(ConvertTo-Exact $trained.TrainingHistory.FinalLoss)", 'ValidationRowCount  : 1' } }
         @{ TypeName = 'NeuronTools.TrainingEpoch'; Object = { $trained.TrainingHistory.Epoch[0] }; Text = { "Loss               : $(ConvertTo-Exact $trained.TrainingHistory.Epoch[0].Loss)", 'Accuracy           : 0.3333333333333333' } }
-        @{ TypeName = 'NeuronTools.ModelEvaluation'; Object = { $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy }; Text = { $evaluation = $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy; "Loss            : $(ConvertTo-Exact $evaluation.Loss)", 'Accuracy        : 0.75' } }
+        @{ TypeName = 'NeuronTools.ModelEvaluation'; Object = { $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy }; Text = { $evaluation = $truthTable | Test-NeuronModel $trained -Target 0, 0, 0, 1 -Loss BinaryCrossEntropy; "Loss                 : $(ConvertTo-Exact $evaluation.Loss)", 'Accuracy             : 0.75', 'MacroRecall          : 0.5' } }
     ) {
         BeforeAll {
             $value = & $Object

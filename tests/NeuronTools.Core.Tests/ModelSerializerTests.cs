@@ -196,7 +196,7 @@ public class ModelSerializerTests
         var exception = Fails("{\"format\": \"NeuronTools.Model\", \"schemaVersion\": 3, \"type\": \"Hypernetwork\", \"newField\": 1}");
 
         Assert.Equal("UnsupportedSchemaVersion", exception.ErrorId);
-        Assert.Contains("schema version 2", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 3", exception.Message, StringComparison.Ordinal);
         Assert.Contains("reads schema version 2", exception.Message, StringComparison.Ordinal);
     }
 
