@@ -17,13 +17,17 @@ param(
     [Parameter(Mandatory)] [string] $BenchAssembly,
     [string] $ResultFile,
     [switch] $Quick,
-    # Which benchmarks run; the netstandard2.0 pass of 'build.ps1 -Task Bench' skips memory and start-up.
-    [ValidateSet('Streaming', 'Csv', 'Batch', 'Memory', 'Startup')]
+    # Which benchmarks run (names, or one comma-separated string, as pwsh -File passes it); the netstandard2.0
+    # pass of 'build.ps1 -Task Bench' skips memory and start-up.
     [string[]] $Benchmark = @('Streaming', 'Csv', 'Batch', 'Memory', 'Startup')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$Benchmark = @($Benchmark | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($name in $Benchmark) {
+    if ($name -notin 'Streaming', 'Csv', 'Batch', 'Memory', 'Startup') { throw "Unknown benchmark '$name': give Streaming, Csv, Batch, Memory or Startup." }
+}
 
 Import-Module $ModulePath -Force
 Import-Module $BenchAssembly -Force
