@@ -126,6 +126,10 @@ $machine.Build = Split-Path -Leaf (Split-Path -Parent $core.Location)
 $machine.DotProduct = $core.GetType('NeuronTools.DotProduct').GetProperty('PathName', [Reflection.BindingFlags]'Static, NonPublic').GetValue($null)
 Write-Host ("Machine: {0}, {1} cores, PowerShell {2} on {3}; NeuronTools build {4}, dot-product path {5}" -f $machine.Cpu, $machine.Cores, $machine.PowerShell, $machine.Runtime, $machine.Build, $machine.DotProduct) -ForegroundColor Cyan
 
+# Child processes (memory, start-up) run the same pwsh as this script.
+$pwsh = @(Get-ChildPwsh)
+$pwshExtra = @($pwsh | Select-Object -Skip 1)
+
 # 1. Streaming --------------------------------------------------------------------------------------------
 if ('Streaming' -in $Benchmark) {
     foreach ($shape in @(@{ Rows = 1000000 / $scale; Length = 3 }, @{ Rows = 100000 / $scale; Length = 64 })) {
@@ -233,8 +237,6 @@ if ('Batch' -in $Benchmark) {
 
 # 4. Memory -----------------------------------------------------------------------------------------------
 if ('Memory' -in $Benchmark) {
-    $pwsh = @(Get-ChildPwsh)
-    $pwshExtra = @($pwsh | Select-Object -Skip 1)
     Write-Host 'Benchmark: peak working set when streaming' -ForegroundColor Cyan
     $small = 100000 / $scale
     $large = 1000000 / $scale
