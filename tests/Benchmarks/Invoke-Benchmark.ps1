@@ -151,7 +151,7 @@ if ('Streaming' -in $Benchmark) {
         foreach ($name in @($median.Keys)) { Write-Host ('  {0,-20} {1,8:N3} us/row' -f $name, ($median[$name] / $rows * 1e6)) }
         $overEmpty = $median['Invoke-Neuron'] / $median['empty cmdlet']
         $speedUp = $median['PowerShell function'] / $median['Invoke-Neuron']
-        Add-Goal "1. $label" 'Invoke-Neuron / empty cmdlet' $overEmpty '<= 1.3' ($overEmpty -le 1.3) ($cpuMedian['Invoke-Neuron'] / $cpuMedian['empty cmdlet'])
+        Add-Goal "1. $label" 'Invoke-Neuron / empty cmdlet' $overEmpty '<= 1.15' ($overEmpty -le 1.15) ($cpuMedian['Invoke-Neuron'] / $cpuMedian['empty cmdlet'])
         Add-Goal "1. $label" 'PowerShell function / Invoke-Neuron' $speedUp '>= 5' ($speedUp -ge 5) ($cpuMedian['PowerShell function'] / $cpuMedian['Invoke-Neuron'])
         Remove-Variable vectors, warm
     }
@@ -179,7 +179,7 @@ if ('Csv' -in $Benchmark) {
         $median = Measure-Interleaved -Benchmark $label -Variants $variants -Repeats $repeats -WarmUp $warmUp
         foreach ($name in @($median.Keys)) { Write-Host ('  {0,-22} {1,8:N3} us/row' -f $name, ($median[$name] / $csvRows * 1e6)) }
         $added = $median['Invoke-Neuron'] / $median['ForEach-Object { $_ }'] - 1
-        Add-Goal "2. $label" 'time added to Import-Csv | ForEach-Object { $_ }' $added '<= 0.25' ($added -le 0.25) ($cpuMedian['Invoke-Neuron'] / $cpuMedian['ForEach-Object { $_ }'] - 1)
+        Add-Goal "2. $label" 'time added to Import-Csv | ForEach-Object { $_ }' $added '<= 0.10' ($added -le 0.10) ($cpuMedian['Invoke-Neuron'] / $cpuMedian['ForEach-Object { $_ }'] - 1)
     }
     finally {
         Remove-Item -LiteralPath $csv, $warmCsv -ErrorAction SilentlyContinue
