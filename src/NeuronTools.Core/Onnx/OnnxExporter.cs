@@ -28,6 +28,9 @@ internal static class OnnxExporter
     private const int ModelDocString = 6;
     private const int ModelGraph = 7;
     private const int ModelOpsetImport = 8;
+    private const int ModelMetadata = 14;
+    private const int EntryKey = 1;
+    private const int EntryValue = 2;
     private const int OpsetDomain = 1;
     private const int OpsetVersion = 2;
     private const int GraphNode = 1;
@@ -81,6 +84,9 @@ internal static class OnnxExporter
         int inputCount;
         int outputCount;
         string? documentation = null;
+        string? name;
+        IReadOnlyList<string>? inputName;
+        var activations = new List<string>();
         switch (model)
         {
             case Neuron neuron:
@@ -88,6 +94,8 @@ internal static class OnnxExporter
                 inputCount = neuron.InputCount;
                 outputCount = 1;
                 Dense(graph, "input", new[] { neuron.Weight.ToArray() }, new[] { neuron.Bias }, neuron.Activation, "the neuron", string.Empty, graph.Output);
+                (name, inputName) = (neuron.Name, neuron.InputName);
+                activations.Add(neuron.Activation.Specification);
                 if (neuron.InputName is not null)
                 {
                     documentation = "Input columns, in order: " + string.Join(", ", neuron.InputName) + ".";
@@ -99,6 +107,8 @@ internal static class OnnxExporter
                 inputCount = layer.InputCount;
                 outputCount = layer.NeuronCount;
                 Dense(graph, "input", layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
+                (name, inputName) = (layer.Name, null);
+                activations.Add(layer.Activation.Specification);
                 break;
             case NeuronNetwork network:
                 graphName = network.Name ?? "NeuronNetwork";
@@ -111,7 +121,10 @@ internal static class OnnxExporter
                     string index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     string output = i == network.Layers.Count - 1 ? graph.Output : "layer" + index + "_output";
                     value = Dense(graph, value, layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_", output);
+                    activations.Add(layer.Activation.Specification);
                 }
+
+                (name, inputName) = (network.Name, network.InputName);
 
                 if (network.InputName is not null)
                 {
@@ -143,14 +156,22 @@ internal static class OnnxExporter
         graphMessage.Message(GraphOutput, ValueInfo(graph.Output, graph.ElementCode, outputCount));
 
         int opset = graph.Opset;
-        return new ProtoWriter()
+        var file = new ProtoWriter()
             .Int64(ModelIrVersion, opset <= 13 ? 7 : opset <= 18 ? 8 : 9)
-            .String(ModelProducerName, "NeuronTools")
+            .String(ModelProducerName, OnnxMetadata.Producer)
             .String(ModelProducerVersion, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0")
             .String(ModelDocString, "Exported by NeuronTools Export-Neuron -Format Onnx. Input 'input' is [batch, inputs]; output '" + graph.Output + "' is [batch, outputs].")
             .Message(ModelGraph, graphMessage)
-            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, string.Empty).Int64(OpsetVersion, opset))
-            .ToArray();
+            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, string.Empty).Int64(OpsetVersion, opset));
+
+        // What the graph cannot say exactly (a LeakyReLU slope is a float32 attribute, RReLU is written as PRelu), kept
+        // so that Import-Neuron gives back the very model; any other runtime ignores metadata.
+        foreach (var (key, value) in OnnxMetadata.Write(name, inputName, activations))
+        {
+            file.Message(ModelMetadata, new ProtoWriter().String(EntryKey, key).String(EntryValue, value));
+        }
+
+        return file.ToArray();
     }
 
     /// <summary>Gemm(X, W, b) with transB = 1, then the activation; returns the output's name.</summary>
