@@ -9,6 +9,7 @@ Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh again
 Demo   builds and walks through the neuron of the article with the real cmdlets.
 Package builds and writes out/NeuronTools.<version>.nupkg with PSResourceGet's Compress-PSResource,
        ready for Publish-PSResource or a local folder repository and Install-PSResource.
+Figures builds, then redraws the README's figures in docs/figures with the built module.
 Bench  builds, then runs the benchmarks in tests/Benchmarks (several minutes; not part of Test) and
        prints medians and ratios against the performance goals. -Quick cuts the sizes tenfold.
 
@@ -17,7 +18,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Figures')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -137,6 +138,12 @@ function Invoke-Demo {
     if ($code -ne 0) { exit $code }
 }
 
+function Invoke-Figures {
+    Invoke-Build
+    $code = Invoke-Pwsh (Join-Path $root 'docs/figures/New-Figure.ps1') @('-ModulePath', $moduleOut)
+    if ($code -ne 0) { exit $code }
+}
+
 function Invoke-Bench {
     Invoke-Build
     Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
@@ -160,4 +167,5 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
+    'Figures' { Invoke-Figures }
 }

@@ -180,4 +180,84 @@ Describe 'Show-Neuron' {
             $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Show-Neuron*'
         }
     }
+
+    Context 'the figure as an SVG file' {
+        It 'draws the article''s figure with -OutFile and writes nothing to the pipeline' {
+            $file = Join-Path $TestDrive 'article.svg'
+
+            $result = Show-Neuron $neuron 5, 3, 1 -OutFile $file
+
+            $result | Should -BeNullOrEmpty
+            [xml] $svg = Get-Content -LiteralPath $file -Raw
+            $svg.svg.title | Should -BeExactly "Neuron 'article': 3 inputs, activation ReLU"
+            $texts = @($svg.SelectNodes('//*[local-name()="text"]') | ForEach-Object InnerText)
+            $texts | Should -Contain 'w2 = -1'
+            $texts | Should -Contain 'w1·x1 = 2.5'
+            $texts | Should -Contain 'a = 2'
+            $point = $svg.SelectSingleNode('//*[@class="point"]')
+            $point.'data-a' | Should -Be '2'
+            $point.'data-z' | Should -Be '2'
+            @($svg.SelectNodes('//*[@class="pipe"]')).Count | Should -Be 3
+        }
+
+        It 'draws the neuron alone when there is no input, and from the pipeline' {
+            $file = Join-Path $TestDrive 'alone.svg'
+
+            $neuron | Show-Neuron -OutFile $file
+
+            [xml] $svg = Get-Content -LiteralPath $file -Raw
+            $svg.SelectSingleNode('//*[@class="point"]') | Should -BeNullOrEmpty
+            @($svg.SelectNodes('//*[@class="pipe"]')).Count | Should -Be 3
+        }
+
+        It 'draws the first of several inputs and reports each later one as OneFigurePerFile' {
+            $file = Join-Path $TestDrive 'several.svg'
+
+            @(5, 3, 1), @(1, 4, 0), @(0, 0, 0) | Show-Neuron $neuron -OutFile $file -ErrorAction SilentlyContinue -ErrorVariable err
+
+            ([xml](Get-Content -LiteralPath $file -Raw)).SelectSingleNode('//*[@class="point"]').'data-a' | Should -Be '2'
+            $err.Count | Should -Be 2
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'OneFigurePerFile,NeuronTools.Commands.ShowNeuronCommand'
+            $err[1].TargetObject | Should -Be @(0, 0, 0)
+        }
+
+        It 'replaces an existing file, keeps it with -NoClobber, and writes nothing with -WhatIf' {
+            $file = Join-Path $TestDrive 'replace.svg'
+            Set-Content -LiteralPath $file -Value 'old'
+
+            Show-Neuron $neuron 5, 3, 1 -OutFile $file -WhatIf
+            Get-Content -LiteralPath $file -Raw | Should -Match '^old'
+            { Show-Neuron $neuron -OutFile $file -NoClobber } | Should -Throw -ErrorId 'FileExists,NeuronTools.Commands.ShowNeuronCommand'
+            Show-Neuron $neuron -OutFile $file
+            Get-Content -LiteralPath $file -Raw | Should -Match '^<\?xml'
+        }
+
+        It 'refuses a file name that does not end in .svg as UnsupportedChartFormat, naming a figure' {
+            $err = { Show-Neuron $neuron -OutFile (Join-Path $TestDrive 'neuron.png') } | Should -Throw -ErrorId 'UnsupportedChartFormat,NeuronTools.Commands.ShowNeuronCommand' -PassThru
+            $err.Exception.Message | Should -BeLike 'Show-Neuron writes figures as SVG*'
+        }
+
+        It 'reports a bad input as in Invoke-Neuron and writes no file' {
+            $file = Join-Path $TestDrive 'bad.svg'
+
+            ,@(1, 2) | Show-Neuron $neuron -OutFile $file -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.ShowNeuronCommand'
+            $file | Should -Not -Exist
+        }
+    }
+
+    Context 'the README''s figures' {
+        It 'commits <Name>, exactly what docs/figures/New-Figure.ps1 draws with the current module' -TestCases @(
+            @{ Name = 'neuron-article.svg' }
+            @{ Name = 'network-demo.svg' }
+        ) {
+            param($Name)
+            $folder = Join-Path $TestDrive 'figures'
+            $null = New-Item -ItemType Directory -Path $folder -Force
+            $null = & (Join-Path $PSScriptRoot '../docs/figures/New-Figure.ps1') -ModulePath $modulePath -OutputFolder $folder
+
+            Get-Content -LiteralPath (Join-Path $folder $Name) -Raw | Should -BeExactly (Get-Content -LiteralPath (Join-Path $PSScriptRoot "../docs/figures/$Name") -Raw) -Because 'the README shows the committed file: run ./build.ps1 -Task Figures'
+        }
+    }
 }

@@ -195,4 +195,45 @@ Describe 'Show-NeuronNetwork' {
             $hidden | Show-NeuronNetwork | Should -Be (Show-NeuronNetwork (New-NeuronNetwork -Layer $hidden -Name hidden))
         }
     }
+
+    Context 'the network as an SVG file' {
+        It 'draws a node per neuron and an edge per weight, coloured by sign' {
+            $file = Join-Path $TestDrive 'demo.svg'
+
+            $result = Show-NeuronNetwork $network 5, 3, 1 -OutFile $file
+
+            $result | Should -BeNullOrEmpty
+            [xml] $svg = Get-Content -LiteralPath $file -Raw
+            $nodes = @($svg.SelectNodes('//*[contains(concat(" ", @class, " "), " node ")]'))
+            $nodes.Count | Should -Be 7
+            $edges = @($svg.SelectNodes('//*[@class="edge"]'))
+            $edges.Count | Should -Be 10
+            foreach ($edge in $edges) {
+                $weight = $network.Layers[[int]$edge.'data-layer' - 1].Weight[[int]$edge.'data-neuron' - 1][[int]$edge.'data-input' - 1]
+                [double]$edge.'data-weight' | Should -Be $weight
+                $expected = if ($weight -gt 0) { '#1f77b4' } elseif ($weight -lt 0) { '#f28e2b' } else { '#b0b0b0' }
+                $edge.stroke | Should -BeExactly $expected
+                $edge.title | Should -BeLike '*w = *'
+            }
+        }
+
+        It 'takes a layer from the pipeline, and refuses a second input with OneFigurePerFile' {
+            $file = Join-Path $TestDrive 'layer.svg'
+
+            $hidden | Show-NeuronNetwork -OutFile $file
+            @(1, 2, 3), @(4, 5, 6) | Show-NeuronNetwork $network -OutFile $file -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'OneFigurePerFile,NeuronTools.Commands.ShowNeuronNetworkCommand'
+            @(([xml](Get-Content -LiteralPath $file -Raw)).SelectNodes('//*[@class="edge"]')).Count | Should -Be 10
+        }
+
+        It 'writes nothing with -WhatIf' {
+            $file = Join-Path $TestDrive 'whatif.svg'
+
+            Show-NeuronNetwork $network -OutFile $file -WhatIf
+
+            $file | Should -Not -Exist
+        }
+    }
 }

@@ -4,10 +4,10 @@ using NeuronTools.Rendering;
 namespace NeuronTools.Commands;
 
 /// <summary>
-/// The parameters every chart cmdlet shares: the size of the terminal chart, and the SVG file with the
-/// Out-File rules for replacing it (replace, unless -NoClobber; -Force for a read-only file).
+/// The parameters every chart cmdlet shares: the size of the terminal chart, and (from
+/// <see cref="FigureCommand"/>) the SVG file.
 /// </summary>
-public abstract class ChartCommand : PSCmdlet
+public abstract class ChartCommand : FigureCommand
 {
     [Parameter]
     [ValidateRange(TextChartOptions.MinimumWidth, 1000)]
@@ -18,18 +18,4 @@ public abstract class ChartCommand : PSCmdlet
     [ValidateRange(TextChartOptions.MinimumHeight, 500)]
     [InvariantInteger]
     public int Height { get; set; } = 20;
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OutFile { get; set; }
-
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    [Parameter]
-    [Alias("NoOverwrite")]
-    public SwitchParameter NoClobber { get; set; }
-
-    /// <summary>The file-system path of -OutFile, checked before any work is done; null when there is none.</summary>
-    private protected string? ResolveOutFile() => ChartOutput.ResolveOutFile(this, OutFile, Force, NoClobber);
 }

@@ -21,7 +21,7 @@ internal static class ChartOutput
     /// not the file system, a folder, a missing folder, an existing file with -NoClobber, or a read-only
     /// one without -Force. Returns null when there is no -OutFile.
     /// </summary>
-    internal static string? ResolveOutFile(PSCmdlet cmdlet, string? outFile, bool force, bool noClobber)
+    internal static string? ResolveOutFile(PSCmdlet cmdlet, string? outFile, bool force, bool noClobber, string noun = "chart")
     {
         if (outFile is null)
         {
@@ -33,26 +33,26 @@ internal static class ChartOutput
             cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "UnsupportedChartFormat",
                 ErrorCategory.InvalidArgument,
-                $"{cmdlet.MyInvocation.MyCommand.Name} writes charts as SVG, and '{outFile}' does not end in .svg. Give a file name ending in .svg; a browser opens it, and tools such as rsvg-convert or Inkscape turn it into PNG.",
+                $"{cmdlet.MyInvocation.MyCommand.Name} writes {noun}s as SVG, and '{outFile}' does not end in .svg. Give a file name ending in .svg; a browser opens it, and tools such as rsvg-convert or Inkscape turn it into PNG.",
                 outFile));
         }
 
         try
         {
-            string fullPath = ModelPath.ResolveOutput(cmdlet, outFile, isLiteral: true, noun: "chart", exampleName: "chart.svg");
+            string fullPath = ModelPath.ResolveOutput(cmdlet, outFile, isLiteral: true, noun: noun, exampleName: noun + ".svg");
             if (Directory.Exists(fullPath))
             {
                 throw new NeuronToolsException(
                     "PathIsDirectory",
                     ErrorKind.InvalidArgument,
-                    $"'{outFile}' is a folder, so the chart cannot be written there. Give a file name, such as '{Path.Combine(outFile, "chart.svg")}'.");
+                    $"'{outFile}' is a folder, so the {noun} cannot be written there. Give a file name, such as '{Path.Combine(outFile, noun + ".svg")}'.");
             }
 
             string? folder = Path.GetDirectoryName(fullPath);
             if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
             {
                 cmdlet.ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException($"The chart cannot be written to '{outFile}': the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory), or give another path."),
+                    new DirectoryNotFoundException($"The {noun} cannot be written to '{outFile}': the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory), or give another path."),
                     "OutFileNotWritable",
                     ErrorCategory.WriteError,
                     outFile));
@@ -88,8 +88,17 @@ internal static class ChartOutput
         }
 
         string svg = SvgChart.Render(chart, (width ?? DefaultWidth) * SvgChart.PixelsPerColumn, height * SvgChart.PixelsPerRow);
+        WriteSvg(cmdlet, svg, "an SVG chart of " + chart.Title, outPath, force, noClobber);
+    }
+
+    /// <summary>
+    /// Writes an SVG document atomically to <paramref name="outPath"/> (from <see cref="ResolveOutFile"/>),
+    /// behind ShouldProcess, so a failed write leaves any earlier file whole.
+    /// </summary>
+    internal static void WriteSvg(PSCmdlet cmdlet, string svg, string description, string outPath, bool force, bool noClobber)
+    {
         string replacing = File.Exists(outPath) ? ", replacing the existing file" : string.Empty;
-        if (!cmdlet.ShouldProcess(outPath, "Write an SVG chart of " + chart.Title + replacing))
+        if (!cmdlet.ShouldProcess(outPath, "Write " + description + replacing))
         {
             return;
         }

@@ -41,7 +41,14 @@ internal sealed class ExplanationOutput
     /// Explains each row the input stands for, bound to the model's inputs as Invoke-Neuron binds them;
     /// <paramref name="usage"/> shows how to send one vector to the command, for the lone-number hint.
     /// </summary>
-    internal void ExplainEach(object model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain)
+    internal void ExplainEach(object model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain) =>
+        ForEachRow(model, input, usage, (vector, _) => Write(explain(vector)));
+
+    /// <summary>
+    /// Binds each row the input stands for to the model's inputs, as Invoke-Neuron binds them, and hands it
+    /// on with the row it came from; a row that cannot be bound is a non-terminating error.
+    /// </summary>
+    internal void ForEachRow(object model, object? input, string usage, Action<double[], object?> each)
     {
         // The model may arrive from the pipeline, one per record, so the binder follows the model at hand.
         if (!ReferenceEquals(_binderModel, model))
@@ -55,7 +62,7 @@ internal sealed class ExplanationOutput
             bool isLoneNumber = false;
             try
             {
-                Write(explain(_binder.Bind(row, out isLoneNumber)));
+                each(_binder.Bind(row, out isLoneNumber), row);
             }
             catch (NeuronToolsException exception)
             {

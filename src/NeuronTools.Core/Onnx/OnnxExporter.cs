@@ -77,9 +77,10 @@ internal static class OnnxExporter
     internal static IEnumerable<string> SupportedActivations =>
         ActivationCatalog.All.Where(d => s_activations.ContainsKey(d.Name)).Select(d => d.Name);
 
-    internal static byte[] Export(object model, OnnxElementType elementType = OnnxElementType.Float)
+    internal static byte[] Export(object model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
     {
         var graph = new GraphBuilder(elementType);
+        string input = Preprocess(graph, preprocessing);
         string graphName;
         int inputCount;
         int outputCount;
@@ -93,7 +94,7 @@ internal static class OnnxExporter
                 graphName = neuron.Name ?? "Neuron";
                 inputCount = neuron.InputCount;
                 outputCount = 1;
-                Dense(graph, "input", new[] { neuron.Weight.ToArray() }, new[] { neuron.Bias }, neuron.Activation, "the neuron", string.Empty, graph.Output);
+                Dense(graph, input, new[] { neuron.Weight.ToArray() }, new[] { neuron.Bias }, neuron.Activation, "the neuron", string.Empty, graph.Output);
                 (name, inputName) = (neuron.Name, neuron.InputName);
                 activations.Add(neuron.Activation.Specification);
                 if (neuron.InputName is not null)
@@ -106,7 +107,7 @@ internal static class OnnxExporter
                 graphName = layer.Name ?? "NeuronLayer";
                 inputCount = layer.InputCount;
                 outputCount = layer.NeuronCount;
-                Dense(graph, "input", layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
+                Dense(graph, input, layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
                 (name, inputName) = (layer.Name, null);
                 activations.Add(layer.Activation.Specification);
                 break;
@@ -114,7 +115,7 @@ internal static class OnnxExporter
                 graphName = network.Name ?? "NeuronNetwork";
                 inputCount = network.InputCount;
                 outputCount = network.OutputCount;
-                string value = "input";
+                string value = input;
                 for (int i = 0; i < network.Layers.Count; i++)
                 {
                     var layer = network.Layers[i];
@@ -147,6 +148,13 @@ internal static class OnnxExporter
             graphMessage.Message(GraphInitializer, initializer);
         }
 
+        if (preprocessing is not null)
+        {
+            documentation = "Input columns, in order: " + string.Join(", ", preprocessing.FeatureName) + "."
+                + (preprocessing.IsNumeric ? string.Empty : " A categorical column is one 0/1 column per category (column=category).")
+                + " The graph scales them as the model does; NaN is a missing value.";
+        }
+
         if (documentation is not null)
         {
             graphMessage.String(GraphDocString, documentation);
@@ -172,6 +180,52 @@ internal static class OnnxExporter
         }
 
         return file.ToArray();
+    }
+
+    /// <summary>
+    /// The model's stored preprocessing as the first nodes, so that the graph reads raw values: Where(IsNaN(x),
+    /// fill, x) where a column has a fill value, then Sub(offset) and Mul(scale), each only where some
+    /// column needs it. A categorical column arrives as its one-hot 0/1 columns and passes through. Returns
+    /// the name of the value the first layer reads.
+    /// </summary>
+    private static string Preprocess(GraphBuilder graph, InputPreprocessing? preprocessing)
+    {
+        if (preprocessing is null)
+        {
+            return "input";
+        }
+
+        var offset = new List<double>();
+        var scale = new List<double>();
+        var fill = new List<double>();
+        foreach (var column in preprocessing.Column)
+        {
+            for (int k = 0; k < column.FeatureCount; k++)
+            {
+                offset.Add(column.Offset);
+                scale.Add(column.Scale);
+                fill.Add(column.FillValue ?? double.NaN);
+            }
+        }
+
+        int width = offset.Count;
+        string value = "input";
+        if (preprocessing.Column.Any(c => c.FillValue is not null))
+        {
+            value = graph.Node("Where", new[] { graph.Node("IsNaN", new[] { value }), graph.Initializer("input_fill_value", fill, width), value }, "filled_input");
+        }
+
+        if (offset.Any(o => o != 0.0))
+        {
+            value = graph.Node("Sub", new[] { value, graph.Initializer("input_offset", offset, width) }, "offset_input");
+        }
+
+        if (scale.Any(f => f != 1.0))
+        {
+            value = graph.Node("Mul", new[] { value, graph.Initializer("input_scale", scale, width) }, "scaled_input");
+        }
+
+        return value;
     }
 
     /// <summary>Gemm(X, W, b) with transB = 1, then the activation; returns the output's name.</summary>

@@ -81,7 +81,7 @@ internal static class NeuronExplanation
             output is null ? "z" : "z = " + Number(output.Output));
     }
 
-    private static string Header(Neuron neuron, Func<string, string> quoteName, Func<string, string> quoteActivation)
+    internal static string Header(Neuron neuron, Func<string, string> quoteName, Func<string, string> quoteActivation)
     {
         string count = neuron.InputCount == 1 ? "1 input" : neuron.InputCount.ToString(CultureInfo.InvariantCulture) + " inputs";
         string name = neuron.Name is null ? string.Empty : " " + quoteName(neuron.Name);

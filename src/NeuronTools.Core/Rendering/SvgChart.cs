@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
-using System.Xml;
 
 namespace NeuronTools.Rendering;
 
@@ -38,104 +34,86 @@ internal static class SvgChart
         double Px(double x) => left + (xAxis.Fraction(x) * plotWidth);
         double Py(double y) => top + ((1 - yAxis.Fraction(y)) * plotHeight);
 
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var writer = XmlWriter.Create(new StringWriterWithEncoding(text), settings))
+        using var svg = new SvgDocument(width, height, chart.Title);
+        svg.Text(chart.Title, left, 24, "start", ("font-size", "15"), ("class", "title"));
+
+        svg.Start("g", ("class", "grid"), ("stroke", "#e0e0e0"), ("stroke-width", "1"));
+        foreach (double tick in xAxis.Ticks)
         {
-            const string ns = "http://www.w3.org/2000/svg";
-            writer.WriteStartDocument();
-            writer.WriteStartElement("svg", ns);
-            Attributes(writer, ("width", N(width)), ("height", N(height)), ("viewBox", "0 0 " + N(width) + " " + N(height)), ("font-family", "sans-serif"), ("font-size", "12"));
-            writer.WriteElementString("title", ns, chart.Title);
-            Element(writer, "rect", ("width", "100%"), ("height", "100%"), ("fill", "white"));
-            Text(writer, chart.Title, left, 24, "start", ("font-size", "15"), ("class", "title"));
-
-            writer.WriteStartElement("g", ns);
-            Attributes(writer, ("class", "grid"), ("stroke", "#e0e0e0"), ("stroke-width", "1"));
-            foreach (double tick in xAxis.Ticks)
-            {
-                Element(writer, "line", ("x1", N(Px(tick))), ("y1", N(top)), ("x2", N(Px(tick))), ("y2", N(top + plotHeight)));
-            }
-
-            foreach (double tick in yAxis.Ticks)
-            {
-                Element(writer, "line", ("x1", N(left)), ("y1", N(Py(tick))), ("x2", N(left + plotWidth)), ("y2", N(Py(tick))));
-            }
-
-            writer.WriteEndElement();
-
-            // The lines x = 0 and y = 0, where most kinks and saturation levels sit, a little darker.
-            writer.WriteStartElement("g", ns);
-            Attributes(writer, ("class", "zero"), ("stroke", "#9e9e9e"), ("stroke-width", "1"));
-            if (xAxis.Minimum < 0 && xAxis.Maximum > 0)
-            {
-                Element(writer, "line", ("x1", N(Px(0))), ("y1", N(top)), ("x2", N(Px(0))), ("y2", N(top + plotHeight)));
-            }
-
-            if (yAxis.Minimum < 0 && yAxis.Maximum > 0)
-            {
-                Element(writer, "line", ("x1", N(left)), ("y1", N(Py(0))), ("x2", N(left + plotWidth)), ("y2", N(Py(0))));
-            }
-
-            writer.WriteEndElement();
-
-            Element(writer, "rect", ("class", "plot-area"), ("x", N(left)), ("y", N(top)), ("width", N(plotWidth)), ("height", N(plotHeight)), ("fill", "none"), ("stroke", "#333333"),
-                ("data-x-min", NumberText.Exact(xAxis.Minimum)), ("data-x-max", NumberText.Exact(xAxis.Maximum)), ("data-y-min", NumberText.Exact(yAxis.Minimum)), ("data-y-max", NumberText.Exact(yAxis.Maximum)));
-
-            writer.WriteStartElement("g", ns);
-            Attributes(writer, ("class", "ticks"), ("fill", "#333333"));
-            foreach (double tick in xAxis.Ticks)
-            {
-                Text(writer, xAxis.Label(tick), Px(tick), top + plotHeight + 16, "middle");
-            }
-
-            foreach (double tick in yAxis.Ticks)
-            {
-                Text(writer, yAxis.Label(tick), left - 6, Py(tick) + 4, "end");
-            }
-
-            if (chart.XLabel is { } xLabel)
-            {
-                Text(writer, xLabel, left + plotWidth, top + plotHeight + 32, "end", ("class", "x-label"));
-            }
-
-            if (chart.YLabel is { } yLabel)
-            {
-                Text(writer, yLabel, left - 6, top - 8, "end", ("class", "y-label"));
-            }
-
-            writer.WriteEndElement();
-
-            for (int k = 0; k < chart.Series.Count; k++)
-            {
-                var series = chart.Series[k];
-                writer.WriteStartElement("g", ns);
-                Attributes(writer, ("class", "series"), ("data-name", series.Name), ("fill", "none"), ("stroke", Colour(k)), ("stroke-width", "2"), ("stroke-linejoin", "round"));
-                foreach (var run in Runs(series))
-                {
-                    string points = string.Join(" ", run.Select(i => N(Px(series.X[i])) + "," + N(Py(series.Y[i]))));
-                    Element(writer, "polyline", ("points", points));
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteStartElement("g", ns);
-            Attributes(writer, ("class", "legend"));
-            for (int k = 0; k < chart.Series.Count; k++)
-            {
-                double x = left + (k % 3 * (plotWidth / 3));
-                double y = top + plotHeight + tickSpace + (k / 3 * legendRow) + 8;
-                Element(writer, "line", ("x1", N(x)), ("y1", N(y)), ("x2", N(x + 24)), ("y2", N(y)), ("stroke", Colour(k)), ("stroke-width", "3"));
-                Text(writer, chart.Series[k].Name, x + 30, y + 4, "start");
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndDocument();
+            svg.Element("line", ("x1", N(Px(tick))), ("y1", N(top)), ("x2", N(Px(tick))), ("y2", N(top + plotHeight)));
         }
 
-        return text.ToString();
+        foreach (double tick in yAxis.Ticks)
+        {
+            svg.Element("line", ("x1", N(left)), ("y1", N(Py(tick))), ("x2", N(left + plotWidth)), ("y2", N(Py(tick))));
+        }
+
+        svg.End();
+
+        // The lines x = 0 and y = 0, where most kinks and saturation levels sit, a little darker.
+        svg.Start("g", ("class", "zero"), ("stroke", "#9e9e9e"), ("stroke-width", "1"));
+        if (xAxis.Minimum < 0 && xAxis.Maximum > 0)
+        {
+            svg.Element("line", ("x1", N(Px(0))), ("y1", N(top)), ("x2", N(Px(0))), ("y2", N(top + plotHeight)));
+        }
+
+        if (yAxis.Minimum < 0 && yAxis.Maximum > 0)
+        {
+            svg.Element("line", ("x1", N(left)), ("y1", N(Py(0))), ("x2", N(left + plotWidth)), ("y2", N(Py(0))));
+        }
+
+        svg.End();
+
+        svg.Element("rect", ("class", "plot-area"), ("x", N(left)), ("y", N(top)), ("width", N(plotWidth)), ("height", N(plotHeight)), ("fill", "none"), ("stroke", "#333333"),
+            ("data-x-min", NumberText.Exact(xAxis.Minimum)), ("data-x-max", NumberText.Exact(xAxis.Maximum)), ("data-y-min", NumberText.Exact(yAxis.Minimum)), ("data-y-max", NumberText.Exact(yAxis.Maximum)));
+
+        svg.Start("g", ("class", "ticks"), ("fill", "#333333"));
+        foreach (double tick in xAxis.Ticks)
+        {
+            svg.Text(xAxis.Label(tick), Px(tick), top + plotHeight + 16, "middle");
+        }
+
+        foreach (double tick in yAxis.Ticks)
+        {
+            svg.Text(yAxis.Label(tick), left - 6, Py(tick) + 4, "end");
+        }
+
+        if (chart.XLabel is { } xLabel)
+        {
+            svg.Text(xLabel, left + plotWidth, top + plotHeight + 32, "end", ("class", "x-label"));
+        }
+
+        if (chart.YLabel is { } yLabel)
+        {
+            svg.Text(yLabel, left - 6, top - 8, "end", ("class", "y-label"));
+        }
+
+        svg.End();
+
+        for (int k = 0; k < chart.Series.Count; k++)
+        {
+            var series = chart.Series[k];
+            svg.Start("g", ("class", "series"), ("data-name", series.Name), ("fill", "none"), ("stroke", Colour(k)), ("stroke-width", "2"), ("stroke-linejoin", "round"));
+            foreach (var run in Runs(series))
+            {
+                string points = string.Join(" ", run.Select(i => N(Px(series.X[i])) + "," + N(Py(series.Y[i]))));
+                svg.Element("polyline", ("points", points));
+            }
+
+            svg.End();
+        }
+
+        svg.Start("g", ("class", "legend"));
+        for (int k = 0; k < chart.Series.Count; k++)
+        {
+            double x = left + (k % 3 * (plotWidth / 3));
+            double y = top + plotHeight + tickSpace + (k / 3 * legendRow) + 8;
+            svg.Element("line", ("x1", N(x)), ("y1", N(y)), ("x2", N(x + 24)), ("y2", N(y)), ("stroke", Colour(k)), ("stroke-width", "3"));
+            svg.Text(chart.Series[k].Name, x + 30, y + 4, "start");
+        }
+
+        svg.End();
+        return svg.Finish();
     }
 
     private static string Colour(int series) => s_palette[series % s_palette.Length];
@@ -165,40 +143,5 @@ internal static class SvgChart
         }
     }
 
-    private static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static void Attributes(XmlWriter writer, params (string Name, string Value)[] attributes)
-    {
-        foreach (var (name, value) in attributes)
-        {
-            writer.WriteAttributeString(name, value);
-        }
-    }
-
-    private static void Element(XmlWriter writer, string name, params (string Name, string Value)[] attributes)
-    {
-        writer.WriteStartElement(name, "http://www.w3.org/2000/svg");
-        Attributes(writer, attributes);
-        writer.WriteEndElement();
-    }
-
-    private static void Text(XmlWriter writer, string content, double x, double y, string anchor, params (string Name, string Value)[] extra)
-    {
-        writer.WriteStartElement("text", "http://www.w3.org/2000/svg");
-        Attributes(writer, ("x", N(x)), ("y", N(y)), ("text-anchor", anchor));
-        Attributes(writer, extra);
-        writer.WriteString(content);
-        writer.WriteEndElement();
-    }
-
-    /// <summary>A StringWriter that declares UTF-8 in the XML declaration, since the file is written as UTF-8.</summary>
-    private sealed class StringWriterWithEncoding : StringWriter
-    {
-        internal StringWriterWithEncoding(StringBuilder builder)
-            : base(builder, CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override Encoding Encoding => new UTF8Encoding(false);
-    }
+    private static string N(double value) => SvgDocument.N(value);
 }
