@@ -231,7 +231,7 @@ public class OnnxImporterTests
         // torch writes nn.LeakyReLU(0.2) as the float32 attribute 0.2f, which is 0.20000000298023224 as a double.
         Assert.All(network.Layers, layer => Assert.Equal("LeakyReLU(negative_slope=0.20000000298023224)", layer.Activation.Specification));
         Assert.Null(network.Name);
-        Assert.Null(network.InputName);
+        Assert.Equal(new[] { "x1", "x2", "x3" }, network.InputName);
     }
 
     [Fact]

@@ -26,6 +26,23 @@ internal static class OnnxActivations
 
     internal static bool IsActivationOperator(string opType) => s_operators.Contains(opType);
 
+    /// <summary>Why an activation operator matched no catalogue function, in words for the error message.</summary>
+    internal static string WhyNot(OnnxNode node)
+    {
+        string Value(string name, string fallback) => node.Attribute(name) is { } a ? a.Float.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return node.OpType switch
+        {
+            "HardSigmoid" => $"max(0, min(1, alpha·x + beta)) with alpha {Value("alpha", "0.2")} and beta {Value("beta", "0.5")} is not the catalogue's Hardsigmoid, relu6(x + 3)/6 (alpha 1/6, beta 1/2)",
+            "Selu" => "its alpha and gamma are not the standard SELU constants",
+            "PRelu" => "its slope is not one constant (a slope per channel has no catalogue activation)",
+            "Clip" => "its bounds are not constants, or only its upper bound is set",
+            "Softmax" or "LogSoftmax" => "it does not work on the last axis of a [batch, n] tensor",
+            "Shrink" => "its bias is neither 0 (Hardshrink) nor lambd (Softshrink)",
+            "Gelu" => "its approximate attribute is neither 'none' nor 'tanh'",
+            _ => "its attributes match no catalogue activation",
+        };
+    }
+
     /// <summary>
     /// The activation that the nodes after <paramref name="current"/> compute, the value it ends at and the nodes it
     /// takes (the first is the one messages name); a null activation when nothing known matches.

@@ -54,7 +54,11 @@ internal static class OnnxImporter
             }
         }
 
-        var inputName = metadata.InputName is not null && metadata.InputName.Count == chain.InputCount ? metadata.InputName : null;
+        // A file from elsewhere has a plain [batch, n] input: its columns are x1..xn, so CSV rows with those headers bind.
+        // A NeuronTools file says its own names, or that it had none.
+        IReadOnlyList<string>? inputName = metadata.InputName is not null && metadata.InputName.Count == chain.InputCount ? metadata.InputName
+            : file.ProducerName == OnnxMetadata.Producer ? null
+            : Enumerable.Range(1, chain.InputCount).Select(i => "x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         try
         {
             if (layers.Count == 1 && layers[0].NeuronCount == 1 && layers[0].Activation is ScalarActivation scalar)

@@ -231,6 +231,7 @@ internal sealed class OnnxRecognizer
                 throw first.IsDefaultDomain && s_elementWise.Contains(first.OpType) && consumers.Count == 1 && !OnnxActivations.IsActivationOperator(first.OpType)
                     ? Operator(first, "here it is not part of a sub-graph that computes one of the module's activations")
                     : consumers.Count > 1 ? Graph("the value '" + current + "' feeds several nodes (" + string.Join(", ", consumers.Select(c => c.Description)) + ") that do not compute one known activation")
+                    : first.IsDefaultDomain && OnnxActivations.IsActivationOperator(first.OpType) ? Operator(first, OnnxActivations.WhyNot(first))
                     : Operator(first);
             }
 
