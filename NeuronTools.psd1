@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'NeuronTools.dll'
+    RootModule           = 'NeuronTools.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f4f7e-2c8e-4f3a-9d55-0e6f1f2d7a41'
     Author               = 'NeuronTools contributors'
@@ -8,7 +8,6 @@
     Description          = 'The artificial neuron as a first-class PowerShell object: build, run, explain and inspect neurons and their activation functions, with exact math and pipeline-friendly cmdlets.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    RequiredAssemblies   = @('NeuronTools.Core.dll')
     FormatsToProcess     = @('NeuronTools.Format.ps1xml')
     CmdletsToExport      = @(
         'New-Neuron'

@@ -35,6 +35,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'NeuronTools'
 $resultsDir = Join-Path $out 'TestResults'
+$frameworks = 'netstandard2.0', 'net8.0'
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails. (A simple function, so that
@@ -64,16 +65,20 @@ function Invoke-Pwsh {
 
 function Invoke-Build {
     Write-Host "Building NeuronTools ($Configuration)" -ForegroundColor Cyan
-    $publish = Join-Path $out "publish/$Configuration"
-    Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -o $publish --nologo -v quiet
-
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
-    foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
-        Copy-Item (Join-Path $publish $file) $moduleOut
+    # Two builds of the same source: netstandard2.0 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+.
+    # module/NeuronTools.psm1 imports the one that fits the running PowerShell.
+    foreach ($framework in $frameworks) {
+        $publish = Join-Path $out "publish/$Configuration/$framework"
+        Invoke-Native dotnet publish (Join-Path $root 'src/NeuronTools/NeuronTools.csproj') -c $Configuration -f $framework -o $publish --nologo -v quiet
+        $bin = New-Item -ItemType Directory -Path (Join-Path $moduleOut "bin/$framework")
+        foreach ($file in 'NeuronTools.dll', 'NeuronTools.Core.dll', 'NeuronTools.pdb', 'NeuronTools.Core.pdb') {
+            Copy-Item (Join-Path $publish $file) $bin
+        }
     }
     Copy-Item (Join-Path $root 'NeuronTools.psd1') $moduleOut
-    Copy-Item (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'module/NeuronTools.psm1'), (Join-Path $root 'module/NeuronTools.Format.ps1xml') $moduleOut
     $aboutTopics = Join-Path $root 'module/en-US'
     if (Test-Path $aboutTopics) { Copy-Item $aboutTopics $moduleOut -Recurse }
 
@@ -148,11 +153,35 @@ function Invoke-Bench {
     Invoke-Build
     Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
     $benchOut = Join-Path $out 'bench'
+    $benchAssembly = Join-Path $benchOut 'NeuronTools.Benchmarks.dll'
     Invoke-Native dotnet build (Join-Path $root 'tests/Benchmarks/NeuronTools.Benchmarks.csproj') -c Release -o $benchOut --nologo -v quiet
-    $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', (Join-Path $benchOut 'NeuronTools.Benchmarks.dll'), '-ResultFile', (Join-Path $benchOut 'results.json'))
-    if ($Quick) { $arguments += '-Quick' }
-    $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
-    if ($code -ne 0) { exit $code }
+
+    # Each pass in its own pwsh, whose NeuronTools.psm1 loads one build: net8.0 (what PowerShell 7 users get), then
+    # netstandard2.0 (the Windows PowerShell 5.1 build, forced with NEURONTOOLS_FRAMEWORK).
+    $passes = @(
+        @{ Build = 'net8.0'; Benchmark = @('Streaming', 'Csv', 'Batch', 'Memory', 'Startup') }
+        @{ Build = 'netstandard2.0'; Benchmark = @('Streaming', 'Csv', 'Batch') }
+    )
+    $savedFramework = $env:NEURONTOOLS_FRAMEWORK
+    try {
+        foreach ($pass in $passes) {
+            $env:NEURONTOOLS_FRAMEWORK = $pass.Build
+            Write-Host "Benchmarks of the $($pass.Build) build" -ForegroundColor Cyan
+            $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "results-$($pass.Build).json"), '-Benchmark') + $pass.Benchmark
+            if ($Quick) { $arguments += '-Quick' }
+            $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
+            if ($code -ne 0) { exit $code }
+
+            Write-Host "Training ($($pass.Build) build): three MLP sizes, Adam, CrossEntropy, beside PyTorch" -ForegroundColor Cyan
+            $torchArguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "training-torch-$($pass.Build).json"))
+            if ($Quick) { $torchArguments += @('-Scale', '0.1', '-Repeat', '1') }
+            $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Training/Measure-TorchTraining.ps1') $torchArguments
+            if ($code -ne 0) { exit $code }
+        }
+    }
+    finally {
+        $env:NEURONTOOLS_FRAMEWORK = $savedFramework
+    }
 
     Write-Host 'Training: 4-16-3 network, 100 epochs on 10,000 rows, beside numpy' -ForegroundColor Cyan
     $trainingArguments = @('-ModulePath', $moduleOut)

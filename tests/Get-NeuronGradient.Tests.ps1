@@ -111,6 +111,19 @@ Describe 'Get-NeuronGradient' {
         }
     }
 
+    Context 'with a layer' {
+        It 'differentiates a layer as the network of that one layer' {
+            $layer = New-NeuronLayer -Weight @(0.5, -1, 2), @(1, 0, -1) -Bias 0.5, 0 -Activation Tanh
+
+            $gradient = Get-NeuronGradient $layer 5, 3, 1 -OutputIndex 1
+            $expected = Get-NeuronGradient (New-NeuronNetwork -Layer $layer) 5, 3, 1 -OutputIndex 1
+
+            $gradient | Should -BeOfType NeuronTools.NetworkGradient
+            $gradient.InputGradient | Should -Be $expected.InputGradient
+            $gradient.WeightGradient[0][1] | Should -Be $expected.WeightGradient[0][1]
+        }
+    }
+
     Context 'with bad input' {
         It 'refuses a model that is neither a neuron nor a network as UnsupportedModel' {
             { Get-NeuronGradient 'not a model' 1, 2 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.GetNeuronGradientCommand'

@@ -10,6 +10,19 @@ BeforeAll {
     }
 }
 
+BeforeDiscovery {
+    # Hostile shapes that once took gigabytes: each repeats Unit to 32 MB between Start and End.
+    $hostileFiles = @(
+        @{ Shape = '[{},{},...] under an unknown key'; Start = '"type": "Neuron", "junk": ['; Unit = '{},'; End = '{}], "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "ReLU"}}' }
+        @{ Shape = '[{},{},...] as the layers'; Start = '"type": "NeuronNetwork", "inputCount": 1, "layers": ['; Unit = '{},'; End = '{}]}' }
+        @{ Shape = '[[],[],...] as the weight rows'; Start = '"type": "NeuronLayer", "inputCount": 1, "neuronCount": 1, "weight": ['; Unit = '[],'; End = '[]], "bias": [0], "activation": {"name": "ReLU"}}' }
+        @{ Shape = '["a","a",...] as the input names'; Start = '"type": "Neuron", "inputCount": 1, "inputName": ['; Unit = '"a",'; End = '"a"], "weight": [1], "bias": 0, "activation": {"name": "ReLU"}}' }
+        @{ Shape = '[null,null,...] as a history column'; Start = '"type": "Neuron", "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "ReLU"}, "trainingHistory": {"loss": "MeanSquaredError", "optimizer": "Adam", "learningRate": 0.1, "batchSize": 1, "seed": 1, "trainingRowCount": 1, "validationRowCount": 0, "epochs": {"epoch": [1], "loss": ['; Unit = 'null,'; End = 'null]}}}' }
+        @{ Shape = '[[[],[],...]] nested arrays'; Start = '"type": "Neuron", "inputCount": 1, "weight": [['; Unit = '[[]],'; End = '[]]], "bias": 0, "activation": {"name": "ReLU"}}' }
+        @{ Shape = '{"0":0,"1":0,...} keys'; Start = '"type": "Neuron", "inputCount": 1, "weight": [1], "bias": 0, "activation": {"name": "ReLU", "parameters": {'; Unit = $null; End = '"x": 0}}}' }
+    )
+}
+
 Describe 'Import-Neuron' {
     Context 'several files' {
         BeforeAll {
@@ -278,9 +291,63 @@ Describe 'Import-Neuron' {
         }
     }
 
+    Context 'hostile files, in a child process' -ForEach @{ HostileFiles = $hostileFiles } {
+        BeforeAll {
+            # Peak memory is measured in ONE child process, which reads every file and reports its own peak working
+            # set after each (VmHWM on Linux, reset between files through /proc/self/clear_refs; elsewhere the peak
+            # so far, which only makes the bound stricter). Memory is not noisy as time is, so the bound holds on a
+            # busy 2-core machine. The margin is the child's peak after reading a tiny model, plus 64 MB.
+            $folder = Join-Path $TestDrive 'hostile'
+            $null = New-Item -ItemType Directory $folder
+            $small = New-ModelFile 'small.json' $validNeuron
+            $files = [System.Collections.Generic.List[string]]::new()
+            foreach ($case in $HostileFiles) {
+                $path = Join-Path $folder ('{0}.json' -f $files.Count)
+                $writer = [System.IO.StreamWriter]::new($path)
+                try {
+                    $writer.Write('{' + $header + $case.Start)
+                    $block = if ($case.Unit) { $case.Unit * 65536 } else { -join (0..65535 | ForEach-Object { '"k{0}":0,' -f $_ }) }
+                    for ($written = 0; $written -lt 32MB; $written += $block.Length) {
+                        $writer.Write($(if ($case.Unit) { $block } else { $block.Replace('"k', ('"' + $written + 'k')) }))
+                    }
+                    $writer.Write($case.End)
+                }
+                finally { $writer.Dispose() }
+                $files.Add($path)
+            }
+
+            $script = {
+                param([string[]] $Paths)
+                foreach ($path in $Paths) {
+                    [GC]::Collect()
+                    if (Test-Path /proc/self/clear_refs) { try { [System.IO.File]::WriteAllText('/proc/self/clear_refs', '5') } catch { } }
+                    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                    $null = Import-Neuron -LiteralPath $path -ErrorAction SilentlyContinue -ErrorVariable err
+                    $watch.Stop()
+                    [pscustomobject]@{ Path = $path; Seconds = $watch.Elapsed.TotalSeconds; Peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64; ErrorId = "$($err[0].FullyQualifiedErrorId)" }
+                }
+            }
+            $quoted = (@($small) + $files | ForEach-Object { "'$_'" }) -join ','
+            $json = Invoke-FreshPwsh "Import-Module '$modulePath'; & { $script } $quoted | ConvertTo-Json -Compress"
+            $results = @($json | Select-Object -Last 1 | ConvertFrom-Json)
+            $baseline = $results[0]
+        }
+
+        It 'reads a <Shape> file of 32 MB in under 10 s with a peak working set under 4 times its size plus the margin' -TestCases $hostileFiles {
+            param($Shape)
+            $index = [array]::IndexOf(@($HostileFiles.Shape), $Shape)
+            $result = $results[$index + 1]
+            $fileSize = (Get-Item $result.Path).Length
+
+            $result.ErrorId | Should -Match '^(JsonTooComplex|InvalidModelFile),' -Because ($results | ConvertTo-Json -Compress)
+            $result.Seconds | Should -BeLessThan 10
+            $result.Peak - $baseline.Peak | Should -BeLessThan (4 * $fileSize + 64MB) -Because "the child peaked at $([int]($result.Peak / 1MB)) MB, and at $([int]($baseline.Peak / 1MB)) MB for a tiny model"
+        }
+    }
+
     Context 'fuzzing' {
         BeforeAll {
-            $allowed = 'JsonSyntaxError', 'InvalidModelFile', 'UnsupportedSchemaVersion', 'ModelFileTooLarge', 'JsonTooDeep'
+            $allowed = 'JsonSyntaxError', 'InvalidModelFile', 'UnsupportedSchemaVersion', 'ModelFileTooLarge', 'JsonTooDeep', 'JsonTooComplex'
             $seeds = @(
                 (New-Neuron -Weight 0.1, -2.5e-300, 3 -Bias 0.5 -Name article -InputName a, b, c -Activation 'LeakyReLU(0.2)' | ConvertTo-NeuronJson)
                 (New-NeuronLayer -InputCount 3 -NeuronCount 2 -Seed 4 -Activation Softmax -Name layer | ConvertTo-NeuronJson)

@@ -74,6 +74,16 @@ Describe 'Invoke-NeuronTraining' {
 
             $trained.TrainingHistory.TrainingRowCount | Should -Be 4
         }
+
+        It 'trains a layer as the network of that one layer, and returns the network' {
+            $layer = New-NeuronLayer -Weight (, (0.5, -0.5)) -Activation Sigmoid
+            $fromLayer = $truthTable | Invoke-NeuronTraining $layer -Target 0, 1, 1, 1 -Epoch 5 -Seed 1
+            $fromNetwork = $truthTable | Invoke-NeuronTraining (New-NeuronNetwork -Layer $layer) -Target 0, 1, 1, 1 -Epoch 5 -Seed 1
+
+            $fromLayer | Should -BeOfType NeuronTools.NeuronNetwork
+            $fromLayer.Layers[0].Weight[0] | Should -Be $fromNetwork.Layers[0].Weight[0]
+            $fromLayer.Layers[0].Weight[0] | Should -Not -Be $layer.Weight[0]
+        }
     }
 
     Context 'history and reproducibility' {

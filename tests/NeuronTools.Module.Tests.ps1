@@ -43,6 +43,74 @@ Describe 'The NeuronTools module' {
         }
     }
 
+    Context 'two builds, one behaviour' {
+        BeforeAll {
+            $moduleBase = (Get-Module NeuronTools).ModuleBase
+            # One script, run in a fresh pwsh per build: which Core assembly loaded, which dot-product path runs,
+            # and the bits (as hex) of a 64-input batch both ways, per-row results and a seeded training run.
+            $probe = @"
+Import-Module '$moduleBase'
+`$core = [NeuronTools.Neuron].Assembly
+`$path = `$core.GetType('NeuronTools.DotProduct').GetProperty('PathName', [Reflection.BindingFlags]'Static, NonPublic').GetValue(`$null)
+`$random = [System.Random]::new(4)
+`$weight = [double[]]::new(64)
+for (`$c = 0; `$c -lt 64; `$c++) { `$weight[`$c] = `$random.NextDouble() - 0.5 }
+# 1,001 rows of 64, not a multiple of the four rows a batch takes at a time (the xUnit tests cover the split across processors).
+`$rows = [double[][]]::new(1001)
+`$matrix = [double[,]]::new(`$rows.Count, 64)
+for (`$r = 0; `$r -lt `$rows.Count; `$r++) {
+    `$row = [double[]]::new(64)
+    for (`$c = 0; `$c -lt 64; `$c++) { `$row[`$c] = `$random.NextDouble() * 4 - 2; `$matrix[`$r, `$c] = `$row[`$c] }
+    `$rows[`$r] = `$row
+}
+`$neuron = New-Neuron -Weight `$weight -Bias 0.125 -Activation Identity
+`$bits = { param(`$values) (`$values | ForEach-Object { [BitConverter]::DoubleToInt64Bits(`$_).ToString('x16') }) -join ',' }
+`$jagged = & `$bits (Invoke-Neuron `$neuron -InputMatrix `$rows)
+`$rectangular = & `$bits (Invoke-Neuron `$neuron -InputMatrix `$matrix)
+`$perRow = & `$bits (`$rows | Select-Object -First 300 | ForEach-Object { (Invoke-Neuron `$neuron -InputObject (,`$_)).Output })
+`$start = New-NeuronNetwork -Shape 64, 40, 3 -Activation ReLU, Identity -Initialization HeUniform -Seed 2
+`$trained = Invoke-NeuronTraining `$start -InputObject (`$rows | Select-Object -First 600) -Target (0..599 | ForEach-Object { `$_ % 3 }) -Loss CrossEntropy -Epoch 2 -BatchSize 64 -Seed 3
+`$weights = & `$bits (`$trained.Layers | ForEach-Object { `$_.WeightRows | ForEach-Object { `$_ } ; `$_.BiasValues })
+[pscustomobject]@{ Framework = Split-Path -Leaf (Split-Path -Parent `$core.Location); Path = `$path; Jagged = `$jagged; Rectangular = `$rectangular; PerRow = `$perRow; Trained = `$weights } | ConvertTo-Json -Compress
+"@
+            function Invoke-Probe([hashtable] $Environment) {
+                $saved = @{}
+                foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+                try { Invoke-FreshPwsh $probe | Select-Object -Last 1 | ConvertFrom-Json }
+                finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+            }
+            $simd = Invoke-Probe @{ NEURONTOOLS_FRAMEWORK = $null; NEURONTOOLS_SIMD = $null }
+            $scalar = Invoke-Probe @{ NEURONTOOLS_FRAMEWORK = $null; NEURONTOOLS_SIMD = '0' }
+            $netstandard = Invoke-Probe @{ NEURONTOOLS_FRAMEWORK = 'netstandard2.0'; NEURONTOOLS_SIMD = $null }
+        }
+
+        It 'loads the net8.0 build on PowerShell 7, with SIMD unless NEURONTOOLS_SIMD is 0' {
+            $simd.Framework | Should -BeExactly 'net8.0'
+            $simd.Path | Should -BeIn @('Vector128', 'Vector256')
+            $scalar.Framework | Should -BeExactly 'net8.0'
+            $scalar.Path | Should -BeExactly 'Scalar'
+        }
+
+        It 'loads the netstandard2.0 build of Windows PowerShell 5.1 when NEURONTOOLS_FRAMEWORK is netstandard2.0' {
+            $netstandard.Framework | Should -BeExactly 'netstandard2.0'
+            $netstandard.Path | Should -BeExactly 'Scalar'
+        }
+
+        It 'gives a batch the bits of row-by-row evaluation, jagged and rectangular alike' {
+            $simd.Jagged | Should -BeExactly $simd.Rectangular
+            $simd.Jagged.StartsWith($simd.PerRow + ',') | Should -BeTrue
+        }
+
+        It 'gives the same bits on the SIMD path, the scalar path and the netstandard2.0 build' {
+            foreach ($other in $scalar, $netstandard) {
+                $other.Jagged | Should -BeExactly $simd.Jagged
+                $other.Rectangular | Should -BeExactly $simd.Rectangular
+                $other.PerRow | Should -BeExactly $simd.PerRow
+                $other.Trained | Should -BeExactly $simd.Trained
+            }
+        }
+    }
+
     Context 'cmdlet <Name>' -ForEach $cmdlets {
         BeforeAll {
             $command = Get-Command $Name

@@ -147,6 +147,23 @@ Describe 'New-Neuron' {
             $err.Exception.Message | Should -Match 'negative_slope'
         }
 
+        It 'refuses an -InputCount beyond the weight cap with TooManyWeights before allocating anything' {
+            $err = { New-Neuron -InputCount 2000000000 -Seed 1 } | Should -Throw -ErrorId 'TooManyWeights,NeuronTools.Commands.NewNeuronCommand' -PassThru
+
+            $err.Exception.Message | Should -Match '100000000'
+            $err.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        }
+
+        It 'quotes at most the start of a huge unknown activation name, quickly' {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $err = { New-Neuron 1 -Activation ('y' * 2000000) } | Should -Throw -ErrorId 'UnknownActivation,NeuronTools.Commands.NewNeuronCommand' -PassThru
+            $watch.Stop()
+
+            $err.Exception.Message.Length | Should -BeLessThan 400
+            $err.Exception.Message | Should -Match '2000000 characters in all'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 1 -Because 'a name longer than any known one is not compared with them'
+        }
+
         It 'refuses duplicate input names' {
             { New-Neuron 1, 2 -InputName a, A } | Should -Throw -ErrorId 'DuplicateInputName,NeuronTools.Commands.NewNeuronCommand'
         }

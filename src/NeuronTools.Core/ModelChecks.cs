@@ -8,6 +8,25 @@ namespace NeuronTools;
 internal static class ModelChecks
 {
     /// <summary>
+    /// The most weights a neuron, a layer or a network is built with: 800 MB of doubles, and far more than the
+    /// module can train in reasonable time. Checked before anything is allocated, so that one parameter
+    /// value (-InputCount 2000000000) gives an error instead of the kernel's out-of-memory killer.
+    /// </summary>
+    internal const long MaximumWeightCount = 100_000_000;
+
+    /// <summary>Refuses a model of more than <see cref="MaximumWeightCount"/> weights; <paramref name="what"/> words it: "A layer of 3 neurons with 2 inputs".</summary>
+    internal static void WeightCount(long count, string errorId, string what, string fix)
+    {
+        if (count > MaximumWeightCount)
+        {
+            throw new NeuronToolsException(
+                errorId,
+                ErrorKind.LimitsExceeded,
+                FormattableString.Invariant($"{what} has {Wording.Count(count, "weight")}, more than the {MaximumWeightCount} this module builds. {fix}"));
+        }
+    }
+
+    /// <summary>
     /// One name per input, none empty, none repeated (ignoring case, as PowerShell binds properties).
     /// <paramref name="model"/> and <paramref name="unit"/> word the message: "The neuron has 3 weights", "The network has 3 inputs".
     /// </summary>

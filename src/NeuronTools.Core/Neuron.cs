@@ -13,7 +13,7 @@ namespace NeuronTools;
 /// and its bias (a = Σ w_i·x_i + b) and applies its activation (z = f(a)). Immutable, so one neuron can
 /// be shared by any number of pipelines and threads.
 /// </summary>
-public sealed class Neuron
+public sealed class Neuron : NeuronModel
 {
     private readonly double[] _weight;
 
@@ -60,17 +60,27 @@ public sealed class Neuron
 
     public ScalarActivation Activation { get; }
 
-    public int InputCount => _weight.Length;
+    public override int InputCount => _weight.Length;
 
-    public string? Name { get; }
+    /// <summary>1: a neuron gives one number, z.</summary>
+    public override int OutputCount => 1;
 
-    /// <summary>The names of the inputs, in weight order, when the neuron reads named inputs; otherwise null.</summary>
-    public IReadOnlyList<string>? InputName { get; }
+    internal override string Noun => "neuron";
 
-    /// <summary>How this neuron was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
-    public TrainingHistory? TrainingHistory { get; }
+    internal override ActivationFunction? SharedActivation => Activation;
 
-    /// <summary>a = Σ w_i·x_i + b, summed left to right as the article writes it, then the bias added.</summary>
+    internal override IReadOnlyList<DenseLayerView> DenseLayers =>
+        new[] { new DenseLayerView(new[] { _weight }, new[] { Bias }, Activation, "the neuron", string.Empty) };
+
+    internal override NeuronModel WithParameters(DenseStack stack, TrainingHistory? history) =>
+        new Neuron(stack.Layers[0].Weight, stack.Layers[0].Bias[0], Activation, Name, InputName, history);
+
+    internal override object Gradient(IReadOnlyList<double> input, int outputIndex, object? inputObject) =>
+        GradientCalculator.Compute(this, input, inputObject);
+
+    internal override void WriteJson(JsonObject root) => ModelSerializer.WriteNeuron(root, this);
+
+    /// <summary>a = Σ w_i·x_i + b, summed in the order of <see cref="DotProduct"/>, then the bias added.</summary>
     public double PreActivation(IReadOnlyList<double> input)
     {
         CheckInput(input);
@@ -112,22 +122,14 @@ public sealed class Neuron
 
     internal static string Describe(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private double Sum(IReadOnlyList<double> input)
-    {
-        double sum = 0.0;
-        for (int i = 0; i < _weight.Length; i++)
-        {
-            sum += _weight[i] * input[i];
-        }
-
-        return sum + Bias;
-    }
+    // Σ w_i·x_i in the one summation order of DotProduct (every path of the module uses it), then + b.
+    private double Sum(IReadOnlyList<double> input) => DotProduct.Sum(_weight, input) + Bias;
 
     private void CheckInput(IReadOnlyList<double> input) => ModelChecks.Input(input, _weight.Length, "neuron", "weight");
 
     /// <summary>
     /// z = f(Σ w_i·x_i + b) for every row of <paramref name="rows"/>, bit for bit what <see cref="Evaluate"/> gives
-    /// row by row (each row is summed left to right, then the bias added). No per-row objects are made.
+    /// row by row (each row is summed in the order of <see cref="DotProduct"/>, then the bias added). No per-row objects are made.
     /// </summary>
     /// <exception cref="NeuronToolsException">
     /// InputCountMismatch, NonFiniteInput or NonFiniteResult for the first bad row; its index is in the message
@@ -172,7 +174,7 @@ public sealed class Neuron
     }
 
     // A batch of at least this many input values is split across the processors. Each row is still summed by one
-    // thread, left to right, so the results do not depend on the split.
+    // thread, in the same order, so the results do not depend on the split.
     private const long ParallelThreshold = 1 << 18;
 
     /// <summary>
@@ -261,7 +263,7 @@ public sealed class Neuron
             for (; row + RowsPerPass <= end; row += RowsPerPass)
             {
                 double* x0 = first + ((long)row * n);
-                SumFourRows(w, x0, x0 + n, x0 + (2 * n), x0 + (3 * n), n, out double s0, out double s1, out double s2, out double s3);
+                DotProduct.SumFour(w, x0, x0 + n, x0 + (2 * n), x0 + (3 * n), n, out double s0, out double s1, out double s2, out double s3);
                 output[row] = Finish(s0 + Bias, rows, row);
                 output[row + 1] = Finish(s1 + Bias, rows, row + 1);
                 output[row + 2] = Finish(s2 + Bias, rows, row + 2);
@@ -270,26 +272,16 @@ public sealed class Neuron
 
             for (; row < end; row++)
             {
-                double* x = first + ((long)row * n);
-                double sum = 0.0;
-                for (int i = 0; i < n; i++)
-                {
-                    sum += w[i] * x[i];
-                }
-
-                output[row] = Finish(sum + Bias, rows, row);
+                output[row] = Finish(DotProduct.Sum(w, first + ((long)row * n), n) + Bias, rows, row);
             }
         }
     }
 
     // Four rows at a time give four independent sums, so the processor overlaps them; each row is still
-    // summed strictly left to right, which keeps the results bit-identical to Evaluate.
+    // summed in DotProduct's order, which keeps the results bit-identical to Evaluate.
     private const int RowsPerPass = 4;
 
-    // MethodImplOptions.AggressiveOptimization (netstandard2.0 lacks the name; .NET Core 3.0 and later honour
-    // the value, .NET Framework ignores it): a batch is called once, so without it the hot loop would run as
-    // unoptimised tier-0 code until on-stack replacement steps in.
-    private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
+    private const MethodImplOptions AggressiveOptimization = DotProduct.AggressiveOptimization;
 
     private static bool HasLength(double[]? row, int length) => row is not null && row.Length == length;
 
@@ -301,27 +293,8 @@ public sealed class Neuron
         fixed (double* x2 = row2)
         fixed (double* x3 = row3)
         {
-            SumFourRows(w, x0, x1, x2, x3, _weight.Length, out s0, out s1, out s2, out s3);
+            DotProduct.SumFour(w, x0, x1, x2, x3, _weight.Length, out s0, out s1, out s2, out s3);
         }
-    }
-
-    [MethodImpl(AggressiveOptimization)]
-    private static unsafe void SumFourRows(double* w, double* x0, double* x1, double* x2, double* x3, int n, out double s0, out double s1, out double s2, out double s3)
-    {
-        double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
-        for (int i = 0; i < n; i++)
-        {
-            double weight = w[i];
-            sum0 += weight * x0[i];
-            sum1 += weight * x1[i];
-            sum2 += weight * x2[i];
-            sum3 += weight * x3[i];
-        }
-
-        s0 = sum0;
-        s1 = sum1;
-        s2 = sum2;
-        s3 = sum3;
     }
 
     private double EvaluateBatchRow(double[]? input, int row)

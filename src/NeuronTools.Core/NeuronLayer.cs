@@ -12,7 +12,7 @@ namespace NeuronTools;
 /// activation maps the vector a to the outputs z, one element at a time for a scalar activation, or all
 /// at once for a vector activation such as Softmax. Immutable.
 /// </summary>
-public sealed class NeuronLayer
+public sealed class NeuronLayer : NeuronModel
 {
     private readonly double[][] _weight;
     private readonly double[] _bias;
@@ -43,14 +43,22 @@ public sealed class NeuronLayer
 
     public ActivationFunction Activation { get; }
 
-    public int InputCount => _weight[0].Length;
+    public override int InputCount => _weight[0].Length;
 
     public int NeuronCount => _weight.Length;
 
     /// <summary>Weights and biases: NeuronCount × (InputCount + 1).</summary>
     public int ParameterCount => NeuronCount * (InputCount + 1);
 
-    public string? Name { get; }
+    /// <summary>One output per neuron: <see cref="NeuronCount"/>.</summary>
+    public override int OutputCount => _weight.Length;
+
+    internal override string Noun => "layer";
+
+    internal override ActivationFunction? SharedActivation => Activation;
+
+    internal override IReadOnlyList<DenseLayerView> DenseLayers =>
+        new[] { new DenseLayerView(_weight, _bias, Activation, "the layer", string.Empty) };
 
     /// <summary>The weight rows themselves, for the core's own readers (forward pass, training); never changed.</summary>
     internal double[][] WeightRows => _weight;
@@ -63,13 +71,7 @@ public sealed class NeuronLayer
         CheckCount(inputCount, "input count", "InvalidInputCount", nameof(inputCount));
         CheckCount(neuronCount, "neuron count", "InvalidNeuronCount", nameof(neuronCount));
         long total = (long)inputCount * neuronCount;
-        if (total > 100_000_000)
-        {
-            throw new NeuronToolsException(
-                "LayerTooLarge",
-                ErrorKind.LimitsExceeded,
-                $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")} has {Wording.Count(total, "weight")}, more than the 100000000 this module builds. Use fewer neurons or inputs.");
-        }
+        ModelChecks.WeightCount(total, "LayerTooLarge", $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")}", "Use fewer neurons or inputs.");
 
         // Row j holds draws j·n … j·n + n − 1, so a one-neuron layer draws exactly what New-Neuron draws for the seed.
         double[] draws = WeightInitializer.Draw(initialization, inputCount, neuronCount, (int)total, seed);
@@ -178,25 +180,27 @@ public sealed class NeuronLayer
     }
 
     /// <summary>
-    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (left to right) + b_j, as
+    /// The forward pass into buffers the caller owns: a_j = Σ_i w_ji·x_i (in <see cref="DotProduct"/>'s order) + b_j, as
     /// <see cref="Neuron"/> sums, then the activation. <paramref name="derivative"/> receives ∂z_j/∂a_j.
     /// </summary>
     internal void Forward(double[] input, double[] preActivation, double[] output, double[] derivative)
     {
         for (int j = 0; j < _weight.Length; j++)
         {
-            double[] row = _weight[j];
-            double sum = 0.0;
-            for (int i = 0; i < row.Length; i++)
-            {
-                sum += row[i] * input[i];
-            }
-
-            preActivation[j] = sum + _bias[j];
+            preActivation[j] = DotProduct.Sum(_weight[j], input) + _bias[j];
         }
 
         Activation.Apply(preActivation, output, derivative);
     }
+
+    internal override NeuronModel WithParameters(DenseStack stack, TrainingHistory? history) =>
+        new NeuronLayer(stack.Layers[0].Rows(), (double[])stack.Layers[0].Bias.Clone(), Activation, Name) { TrainingHistory = history };
+
+    // A layer is differentiated as the network of that one layer.
+    internal override object Gradient(IReadOnlyList<double> input, int outputIndex, object? inputObject) =>
+        GradientCalculator.Compute(NeuronNetwork.FromLayer(this), input, outputIndex, inputObject);
+
+    internal override void WriteJson(JsonObject root) => ModelSerializer.WriteLayer(root, this);
 
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "NeuronLayer({0} → {1}, {2})", InputCount, NeuronCount, Activation.Specification);

@@ -10,7 +10,7 @@ namespace NeuronTools;
 /// Layers in a row: each layer's outputs are the next layer's inputs, as in PyTorch's
 /// <c>nn.Sequential(nn.Linear, activation, nn.Linear, activation, …)</c>. Immutable.
 /// </summary>
-public sealed class NeuronNetwork
+public sealed class NeuronNetwork : NeuronModel
 {
     private readonly NeuronLayer[] _layers;
 
@@ -70,19 +70,48 @@ public sealed class NeuronNetwork
     /// <summary>The input count, then each layer's neuron count: what <c>New-NeuronNetwork -Shape</c> takes.</summary>
     public IReadOnlyList<int> Shape { get; }
 
-    public int InputCount => _layers[0].InputCount;
+    public override int InputCount => _layers[0].InputCount;
 
-    public int OutputCount => _layers[_layers.Length - 1].NeuronCount;
+    public override int OutputCount => _layers[_layers.Length - 1].NeuronCount;
 
     public int ParameterCount { get; }
 
-    public string? Name { get; }
+    internal override string Noun => "network";
 
-    /// <summary>The names of the inputs, in order, when the network reads named inputs; otherwise null.</summary>
-    public IReadOnlyList<string>? InputName { get; }
+    internal override IReadOnlyList<DenseLayerView> DenseLayers
+    {
+        get
+        {
+            var views = new DenseLayerView[_layers.Length];
+            for (int k = 0; k < views.Length; k++)
+            {
+                var layer = _layers[k];
+                string index = k.ToString(CultureInfo.InvariantCulture);
+                views[k] = new DenseLayerView(layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_");
+            }
 
-    /// <summary>How this network was trained, when Invoke-NeuronTraining made it; otherwise null.</summary>
-    public TrainingHistory? TrainingHistory { get; }
+            return views;
+        }
+    }
+
+    internal override NeuronModel WithParameters(DenseStack stack, TrainingHistory? history)
+    {
+        var layers = new NeuronLayer[_layers.Length];
+        for (int k = 0; k < layers.Length; k++)
+        {
+            var trained = stack.Layers[k];
+            layers[k] = NeuronLayer.FromOwned(trained.Rows(), (double[])trained.Bias.Clone(), trained.Activation, _layers[k].Name);
+        }
+
+        return new NeuronNetwork(layers, Name, InputName, history);
+    }
+
+    internal override object Gradient(IReadOnlyList<double> input, int outputIndex, object? inputObject) =>
+        GradientCalculator.Compute(this, input, outputIndex, inputObject);
+
+    internal override void WriteJson(JsonObject root) => ModelSerializer.WriteNetwork(root, this);
+
+    internal override bool IsMadeFrom(object? value) => _layers.Length == 1 && ReferenceEquals(value, _layers[0]);
 
     /// <summary>
     /// A network of the given shape (input count, then each layer's neuron count) with seeded starting
@@ -132,6 +161,13 @@ public sealed class NeuronNetwork
                 .About(nameof(activations));
         }
 
+        long total = 0;
+        for (int k = 0; k < layerCount; k++)
+        {
+            total += (long)shape[k] * shape[k + 1];
+        }
+
+        ModelChecks.WeightCount(total, "NetworkTooLarge", "The network of shape " + text, "Use fewer or smaller layers.");
         var layers = new NeuronLayer[layerCount];
         for (int k = 0; k < layerCount; k++)
         {

@@ -16,6 +16,7 @@ public static class WeightInitializer
                 FormattableString.Invariant($"Fan-in and fan-out must be at least 1 (got {fanIn} and {fanOut})."));
         }
 
+        ModelChecks.WeightCount(count, "TooManyWeights", Wording.Count(fanIn, "input") + " to weigh", "Use fewer inputs.");
         var random = new DeterministicRandom(seed);
         var weights = new double[count];
         Func<double> draw = initialization switch

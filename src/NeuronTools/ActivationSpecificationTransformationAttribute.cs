@@ -41,8 +41,7 @@ internal sealed class ActivationSpecificationTransformationAttribute : ArgumentT
     private static string? SpecificationOf(object? value) => InputVectorReader.Unwrap(value) switch
     {
         ActivationFunction function => function.Specification,
-        Neuron neuron => neuron.Activation.Specification,
-        NeuronLayer layer => layer.Activation.Specification,
+        NeuronModel model => model.SharedActivation?.Specification,
         _ => null,
     };
 }

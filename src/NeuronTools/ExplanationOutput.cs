@@ -13,7 +13,7 @@ internal sealed class ExplanationOutput
     private readonly Cmdlet _cmdlet;
     private bool _any;
     private InputBinder? _binder;
-    private object? _binderModel;
+    private NeuronModel? _binderModel;
 
     internal ExplanationOutput(Cmdlet cmdlet)
     {
@@ -25,7 +25,7 @@ internal sealed class ExplanationOutput
     /// itself (<c>$neuron | Show-Neuron</c> binds the neuron to both parameters; it is not an input), or
     /// the layer that the model was made from (<c>$layer | Show-NeuronNetwork</c>).
     /// </summary>
-    internal static bool IsModelOnly(InvocationInfo invocation, string inputParameter, object? input, object model)
+    internal static bool IsModelOnly(InvocationInfo invocation, string inputParameter, object? input, NeuronModel model)
     {
         if (!invocation.BoundParameters.ContainsKey(inputParameter))
         {
@@ -33,22 +33,21 @@ internal sealed class ExplanationOutput
         }
 
         object? unwrapped = InputVectorReader.Unwrap(input);
-        return ReferenceEquals(unwrapped, model)
-            || (unwrapped is NeuronLayer layer && model is NeuronNetwork { Layers.Count: 1 } network && ReferenceEquals(network.Layers[0], layer));
+        return ReferenceEquals(unwrapped, model) || model.IsMadeFrom(unwrapped);
     }
 
     /// <summary>
     /// Explains each row the input stands for, bound to the model's inputs as Invoke-Neuron binds them;
     /// <paramref name="usage"/> shows how to send one vector to the command, for the lone-number hint.
     /// </summary>
-    internal void ExplainEach(object model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain) =>
+    internal void ExplainEach(NeuronModel model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain) =>
         ForEachRow(model, input, usage, (vector, _) => Write(explain(vector)));
 
     /// <summary>
     /// Binds each row the input stands for to the model's inputs, as Invoke-Neuron binds them, and hands it
     /// on with the row it came from; a row that cannot be bound is a non-terminating error.
     /// </summary>
-    internal void ForEachRow(object model, object? input, string usage, Action<double[], object?> each)
+    internal void ForEachRow(NeuronModel model, object? input, string usage, Action<double[], object?> each)
     {
         // The model may arrive from the pipeline, one per record, so the binder follows the model at hand.
         if (!ReferenceEquals(_binderModel, model))

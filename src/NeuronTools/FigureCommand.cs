@@ -55,7 +55,7 @@ public abstract class FigureCommand : PSCmdlet
     /// Draws the figure of the model alone (<paramref name="modelOnly"/>), or of each input row bound as
     /// <see cref="ExplanationOutput"/> binds them; <paramref name="render"/> takes the bound vector, or null.
     /// </summary>
-    private protected void WriteFigures(string outPath, ExplanationOutput output, object model, object? input, bool modelOnly, string usage, System.Func<double[]?, string> render)
+    private protected void WriteFigures(string outPath, ExplanationOutput output, NeuronModel model, object? input, bool modelOnly, string usage, System.Func<double[]?, string> render)
     {
         string description = "an SVG figure of " + model;
         if (modelOnly)

@@ -6,20 +6,11 @@ using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
-/// <summary>The models that read labelled or unlabelled rows: a Neuron or a NeuronNetwork given as -Model.</summary>
+/// <summary>The models that read labelled or unlabelled rows.</summary>
 internal static class ModelRows
 {
-    /// <summary>The Neuron or NeuronNetwork a -Model argument carries; anything else is UnsupportedModel.</summary>
-    internal static object Model(object? value)
-    {
-        object? model = value is PSObject wrapped ? wrapped.BaseObject : value;
-        return model is Neuron or NeuronNetwork ? model : throw DenseStack.UnsupportedModel(model);
-    }
-
     /// <summary>The binder for the model's rows: its input count, and its input names if it has them.</summary>
-    internal static InputBinder Binder(object model) => model is Neuron neuron
-        ? new InputBinder(neuron.InputCount, neuron.InputName)
-        : new InputBinder(((NeuronNetwork)model).InputCount, ((NeuronNetwork)model).InputName);
+    internal static InputBinder Binder(NeuronModel model) => new(model.InputCount, model.InputName);
 }
 
 /// <summary>
@@ -38,12 +29,12 @@ internal sealed class LabelledRows
     private readonly string[]? _targetNames;
     private readonly object?[]? _targetValues;
 
-    internal LabelledRows(PSCmdlet cmdlet, object model, object?[] target, LossFunction loss)
+    internal LabelledRows(PSCmdlet cmdlet, NeuronModel model, object?[] target, LossFunction loss)
     {
         _cmdlet = cmdlet;
         _binder = ModelRows.Binder(model);
         _usage = ",(1,2,3) | " + cmdlet.MyInvocation.MyCommand.Name + " $model -Target 1";
-        _stack = DenseStack.FromModel(model);
+        _stack = model.ToStack();
         _loss = loss;
         _isStep = _stack.Layers.Length == 1 && _stack.OutputCount == 1 && _stack.OutputLayer.Activation.Name == "BinaryStep";
 

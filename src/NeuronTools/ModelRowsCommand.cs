@@ -4,16 +4,18 @@ using System.Management.Automation;
 namespace NeuronTools.Commands;
 
 /// <summary>
-/// What Invoke-NeuronTraining and Test-NeuronModel share: a -Model (a Neuron or a NeuronNetwork), labelled rows
+/// What Invoke-NeuronTraining and Test-NeuronModel share: a -Model (a Neuron or a NeuronNetwork; a layer is taken
+/// as the network of that one layer), labelled rows
 /// from the pipeline with their -Target, and the -Loss. The rows are collected as they arrive; a bad row is a
 /// non-terminating error and the others go on.
 /// </summary>
 public abstract class ModelRowsCommand : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [ModelTransformation(LayerAsNetwork = true)]
     [ValidateNotNull]
     [Alias("Neuron", "Network")]
-    public object Model { get; set; } = null!;
+    public NeuronModel Model { get; set; } = null!;
 
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [Alias("Input", "X")]
@@ -27,9 +29,6 @@ public abstract class ModelRowsCommand : PSCmdlet
 
     [Parameter]
     public LossFunction Loss { get; set; } = LossFunction.MeanSquaredError;
-
-    /// <summary>The Neuron or NeuronNetwork that -Model carries.</summary>
-    private protected object ResolvedModel { get; private set; } = null!;
 
     private protected LabelledRows Rows { get; private set; } = null!;
 
@@ -47,18 +46,17 @@ public abstract class ModelRowsCommand : PSCmdlet
     /// Resolves -Model and gets ready to read rows for <paramref name="loss"/> (a function of the model, for a
     /// default taken from its training history); a model or loss that does not fit stops the command here.
     /// </summary>
-    private protected void StartRows(System.Func<object, LossFunction> loss, System.Action<object, LossFunction>? check = null)
+    private protected void StartRows(System.Func<NeuronModel, LossFunction> loss, System.Action<NeuronModel, LossFunction>? check = null)
     {
         try
         {
-            ResolvedModel = ModelRows.Model(Model);
-            LossFunction chosen = loss(ResolvedModel);
-            Rows = new LabelledRows(this, ResolvedModel, Target, chosen);
-            check?.Invoke(ResolvedModel, chosen);
+            LossFunction chosen = loss(Model);
+            Rows = new LabelledRows(this, Model, Target, chosen);
+            check?.Invoke(Model, chosen);
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            ThrowTerminatingError(ErrorRecords.From(exception, Model.ErrorTarget));
         }
     }
 }

@@ -65,4 +65,38 @@ public class ActivationCatalogTests
         Assert.Equal("LeakyReLU", ActivationCatalog.Create("LeakyReLU(negative_slope=0.01)").Specification);
         Assert.Equal("LeakyReLU(negative_slope=0.2)", ActivationCatalog.Create("leakyrelu( NegativeSlope = 0.2 )").Specification);
     }
+
+    [Theory]
+    [InlineData(2_000_000)]
+    [InlineData(20_000_000)]
+    public void AHugeUnknownNameIsRefusedWithAShortMessage(int length)
+    {
+        string name = new('y', length);
+
+        var error = Assert.Throws<NeuronToolsException>(() => ActivationCatalog.Create(name));
+
+        Assert.Equal("UnknownActivation", error.ErrorId);
+        Assert.True(error.Message.Length < 400, "The message is " + error.Message.Length + " characters long.");
+        Assert.Contains(FormattableString.Invariant($"{length} characters in all"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANameLongerThanTwiceTheLongestKnownOneIsNeverCompared()
+    {
+        // Comparing costs the product of the lengths: a million-character name would take seconds per catalogue entry.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var suggestions = ActivationCatalog.Suggest(new string('r', 20_000_000));
+        watch.Stop();
+
+        Assert.Empty(suggestions);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), "Suggest took " + watch.Elapsed);
+    }
+
+    [Theory]
+    [InlineData("relux", "ReLU")]
+    [InlineData("sigmod", "Sigmoid")]
+    public void ANearMissIsStillSuggested(string name, string expected)
+    {
+        Assert.Contains(expected, ActivationCatalog.Suggest(name));
+    }
 }

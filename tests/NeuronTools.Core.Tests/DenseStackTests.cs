@@ -38,7 +38,7 @@ public class DenseStackTests
             new[] { 1.0, 1.0, 1.0, 0.1 }, new[] { 0.3, -0.2, 0.3, 7.0 }, new[] { 1.0, 3.0, 1.0, 0.0 },
             new[] { -2.0, 0.5, -2.0, 1.0 }, new[] { 1.0, 1e-3, 1.0, 2.0 },
         };
-        var stack = DenseStack.FromNeuron(neuron);
+        var stack = neuron.ToStack();
         var workspace = new DenseWorkspace(stack, rows.Length);
         Array.Copy(rows.SelectMany(r => r).ToArray(), workspace.Input, rows.Length * 4);
 

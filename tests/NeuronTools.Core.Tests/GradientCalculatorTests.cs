@@ -68,7 +68,7 @@ public class GradientCalculatorTests
         double[] x = { 0.9, 0.1, -0.6, 12.0 };
 
         var direct = GradientCalculator.Compute(neuron, x);
-        var stacked = GradientCalculator.ComputeStack(DenseStack.FromNeuron(neuron), x, 0);
+        var stacked = GradientCalculator.ComputeStack(neuron.ToStack(), x, 0);
 
         Assert.Equal(direct.InputGradient, stacked.InputGradient);
         Assert.Equal(direct.WeightGradient, stacked.WeightGradient[0]);
@@ -147,7 +147,7 @@ public class GradientCalculatorTests
     [Fact]
     public void AnOutputIndexOutsideTheModelIsInvalidOutputIndex()
     {
-        var stack = DenseStack.FromNeuron(new Neuron(new[] { 1.0 }));
+        var stack = new Neuron(new[] { 1.0 }).ToStack();
 
         var error = Assert.Throws<NeuronToolsException>(() => GradientCalculator.ComputeStack(stack, new[] { 1.0 }, 1));
 

@@ -155,4 +155,59 @@ public class JsonParserTests
             Assert.Equal(compress, !text.Contains('\n', StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData("{},")]
+    [InlineData("[],")]
+    [InlineData("{\"k\":0},")]
+    [InlineData("true,")]
+    [InlineData("[[]],")]
+    public void AnArrayOfMillionsOfSmallNodesIsRefusedWhileReading(string unit)
+    {
+        string text = "[" + string.Concat(Enumerable.Repeat(unit, 3_000_000)) + "0]";
+
+        var error = Fails(text, maximumLength: long.MaxValue);
+
+        Assert.Equal("JsonTooComplex", error.ErrorId);
+        Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
+    }
+
+    [Fact]
+    public void AnObjectOfMillionsOfKeysIsRefusedWhileReading()
+    {
+        string text = "{" + string.Join(",", Enumerable.Range(0, 2_000_000).Select(i => "\"" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\":0")) + "}";
+
+        Assert.Equal("JsonTooComplex", Fails(text, maximumLength: long.MaxValue).ErrorId);
+    }
+
+    [Fact]
+    public void NumbersNullsAndNamesAreKeptCompactlySoLargeModelsStillRead()
+    {
+        // One-character numbers cost 8 bytes per 2 characters and short names about 48 bytes per 8: both within the
+        // bound, however many there are, and read back element by element as before.
+        int count = 2_000_000;
+        string names = string.Join(",", Enumerable.Range(0, count).Select(i => "\"x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\""));
+        string text = "{\"n\":[" + names + "],\"w\":[" + string.Join(",", Enumerable.Repeat("1", count)) + "],\"h\":[1,null,2]}";
+
+        var value = (JsonObject)Parse(text, maximumLength: long.MaxValue);
+
+        Assert.True(value.TryGet("n", out var n));
+        Assert.Equal(count, ((JsonArray)n).Count);
+        Assert.Equal("x1999999", ((JsonString)((JsonArray)n)[count - 1]).Value);
+        Assert.True(value.TryGet("w", out var w));
+        Assert.True(((JsonArray)w).TryGetNumbers(out double[] numbers));
+        Assert.Equal(count, numbers.Length);
+        Assert.True(value.TryGet("h", out var h));
+        var history = (JsonArray)h;
+        Assert.False(history.TryGetNumbers(out _));
+        Assert.Equal(new[] { JsonKind.Number, JsonKind.Null, JsonKind.Number }, Enumerable.Range(0, 3).Select(i => history[i].Kind));
+    }
+
+    [Fact]
+    public void AMixedArrayKeepsItsElementsInOrder()
+    {
+        var array = (JsonArray)Parse("[1, null, \"a\", {}]");
+
+        Assert.Equal(new[] { JsonKind.Number, JsonKind.Null, JsonKind.String, JsonKind.Object }, Enumerable.Range(0, 4).Select(i => array[i].Kind));
+    }
 }

@@ -54,15 +54,15 @@ public class NeuronBatchTests
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(7)]
-    public void BatchSumsEachRowLeftToRightThenAddsTheBias(int rowCount)
+    public void BatchSumsEachRowInTheDocumentedOrderThenAddsTheBias(int rowCount)
     {
-        // (1e16 + 1) + -1e16 is 0 but 1e16 + (1 + -1e16) is 2 and (1e16 + -1e16) + 1 is 1: only the
-        // left-to-right order gives 0, then the bias 0.25.
+        // DotProduct's order pairs x1 with x3, then adds x2: (1e16 + -1e16) + 1 is 1 (left to right would give 0),
+        // then the bias 0.25.
         var neuron = new Neuron(new[] { 1.0, 1.0, 1.0 }, 0.25, ActivationCatalog.CreateScalar("Identity"));
         double[][] rows = Enumerable.Range(0, rowCount).Select(_ => new[] { 1e16, 1.0, -1e16 }).ToArray();
 
-        Assert.All(neuron.EvaluateBatch(rows), z => Assert.Equal(0.25, z));
-        Assert.All(neuron.EvaluateBatch(ToMatrix(rows, 3)), z => Assert.Equal(0.25, z));
+        Assert.All(neuron.EvaluateBatch(rows), z => Assert.Equal(1.25, z));
+        Assert.All(neuron.EvaluateBatch(ToMatrix(rows, 3)), z => Assert.Equal(1.25, z));
     }
 
     [Fact]

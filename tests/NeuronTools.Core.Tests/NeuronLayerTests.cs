@@ -51,12 +51,12 @@ public class NeuronLayerTests
     }
 
     [Fact]
-    public void PreActivationsSumLeftToRightThenAddTheBiasAsANeuronDoes()
+    public void PreActivationsSumInTheDocumentedOrderThenAddTheBiasAsANeuronDoes()
     {
         var layer = new NeuronLayer(new[] { new[] { 1.0, 1.0, 1.0 } }, new[] { 0.0 }, ActivationCatalog.Create("Identity"));
 
-        // Left to right: (1e16 + 1) + -1e16 = 0; any other order gives 1.
-        Assert.Equal((1e16 + 1.0) + -1e16, layer.Evaluate(new[] { 1e16, 1.0, -1e16 }).PreActivation[0]);
+        // DotProduct's order: (1e16 + -1e16) + 1 = 1; left to right would give 0.
+        Assert.Equal(1.0, layer.Evaluate(new[] { 1e16, 1.0, -1e16 }).PreActivation[0]);
     }
 
     [Fact]

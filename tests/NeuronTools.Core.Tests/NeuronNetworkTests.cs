@@ -195,6 +195,7 @@ public class NeuronNetworkTests
     [InlineData(new[] { -1, 2 }, 1, "InvalidShape")]
     [InlineData(new[] { 3, 4, 2 }, 3, "ActivationCountMismatch")]
     [InlineData(new[] { 3, 4, 4, 2 }, 2, "ActivationCountMismatch")]
+    [InlineData(new[] { 10_000, 10_000, 10_000 }, 1, "NetworkTooLarge")]
     public void CreateRefusesABadShapeOrActivationCount(int[] shape, int activationCount, string errorId)
     {
         var activations = Enumerable.Repeat(ActivationCatalog.Create("ReLU"), activationCount).ToArray();

@@ -45,13 +45,13 @@ public class NeuronTests
     }
 
     [Fact]
-    public void PreActivationSumsLeftToRightThenAddsTheBias()
+    public void PreActivationSumsInTheDocumentedOrderThenAddsTheBias()
     {
-        // The order matters in floating point: (1e16 + 1) + -1e16 = 0, while 1e16 + (1 + -1e16) = 0 too but
-        // 1 + (1e16 + -1e16) = 1. Left to right, as the article writes it, gives 0 here.
+        // The order matters in floating point. DotProduct's order puts x1 and x3 in one pair and x2 in the other:
+        // (1e16 + -1e16) + 1 = 1, where left to right, (1e16 + 1) + -1e16, would give 0.
         var neuron = new Neuron(new[] { 1.0, 1.0, 1.0 }, 0.0, ActivationCatalog.CreateScalar("Identity"));
 
-        Assert.Equal((1e16 + 1.0) + -1e16, neuron.PreActivation(new[] { 1e16, 1.0, -1e16 }));
+        Assert.Equal(1.0, neuron.PreActivation(new[] { 1e16, 1.0, -1e16 }));
     }
 
     [Fact]

@@ -71,4 +71,15 @@ public class WeightInitializerTests
     }
 
     private static readonly long[] PinnedHeUniformSeed42 = { -4615392421201786969, -4623534168641465244, 4602762042697820480 };
+
+    [Theory]
+    [InlineData(100_000_001)]
+    [InlineData(2_000_000_000)]
+    public void DrawRefusesMoreWeightsThanAnyModelIsBuiltWithBeforeAllocating(int count)
+    {
+        var error = Assert.Throws<NeuronToolsException>(() => WeightInitializer.Draw(Initialization.Uniform, count, 1, count, seed: 1));
+
+        Assert.Equal("TooManyWeights", error.ErrorId);
+        Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using Xunit;
 
 namespace NeuronTools.Tests;
@@ -16,4 +17,43 @@ public class WordingTests
     [InlineData(1234567, "weight", "1234567 weights")]
     public void CountPutsTheNounInTheSingularOnlyForOne(long count, string noun, string expected) =>
         Assert.Equal(expected, Wording.Count(count, noun));
+
+    [Theory]
+    [InlineData("ReLU", "ReLU")]
+    [InlineData("a\u0001b", "a\\u0001b")]
+    [InlineData("tab\there", "tab\\u0009here")]
+    public void QuoteEscapesControlCharacters(string text, string expected) =>
+        Assert.Equal(expected, Wording.Quote(text));
+
+    [Theory]
+    [InlineData(0xD800, "x\\uD800y")]
+    [InlineData(0xDC00, "x\\uDC00y")]
+    public void QuoteEscapesALoneSurrogateHalf(int code, string expected)
+    {
+        // Built in code: an attribute cannot carry a lone surrogate (metadata strings are UTF-8).
+        Assert.Equal(expected, Wording.Quote("x" + (char)code + "y"));
+    }
+
+    [Fact]
+    public void QuoteKeepsASurrogatePair() =>
+        Assert.Equal("\uD83D\uDE00 ok", Wording.Quote("\uD83D\uDE00 ok"));
+
+    [Fact]
+    public void QuoteCutsALongValueAndSaysHowLongItWas()
+    {
+        string quoted = Wording.Quote(new string('y', 20_000_000));
+
+        Assert.Equal(new string('y', Wording.QuotedLength) + "… (20000000 characters in all)", quoted);
+    }
+
+    [Fact]
+    public void QuoteNeverCutsASurrogatePairInHalf()
+    {
+        string text = new string('a', Wording.QuotedLength - 1) + "\uD83D\uDE00" + new string('b', 100);
+
+        string quoted = Wording.Quote(text);
+
+        Assert.StartsWith(new string('a', Wording.QuotedLength - 1) + "…", quoted, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", quoted, StringComparison.Ordinal);
+    }
 }

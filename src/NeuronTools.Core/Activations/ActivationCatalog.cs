@@ -11,6 +11,8 @@ public static class ActivationCatalog
 
     private static readonly Dictionary<string, ActivationDefinition> s_byName = Index(s_all);
 
+    private static readonly int s_longestName = Names.Max(n => n.Length);
+
     public static IReadOnlyList<ActivationDefinition> All => s_all;
 
     /// <summary>Every name and alias, for tab completion.</summary>
@@ -59,6 +61,14 @@ public static class ActivationCatalog
     /// <summary>The names closest to a misspelt one, best first.</summary>
     public static IReadOnlyList<string> Suggest(string name, int count = 3)
     {
+        // A name is suggested within an edit distance of half the length typed, and the distance is at least
+        // the difference in length: a name over twice as long as the longest known one can match none, so it
+        // is not compared at all (a 20-million-character name would otherwise take seconds).
+        if (name.Length > (2 * s_longestName) + 2)
+        {
+            return Array.Empty<string>();
+        }
+
         string wanted = name.ToUpperInvariant();
         return s_all
             .Select(d => (Definition: d, Distance: new[] { d.Name }.Concat(d.Aliases).Min(n => Distance(wanted, n.ToUpperInvariant()))))
@@ -74,7 +84,7 @@ public static class ActivationCatalog
     {
         var suggestions = Suggest(name);
         string hint = suggestions.Count > 0 ? " Did you mean " + string.Join(", ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty;
-        return $"There is no activation named '{name}'.{hint} Run Get-Activation to list every activation with its parameters.";
+        return $"There is no activation named '{Wording.Quote(name)}'.{hint} Run Get-Activation to list every activation with its parameters.";
     }
 
     private static Dictionary<string, ActivationDefinition> Index(IEnumerable<ActivationDefinition> definitions)

@@ -103,7 +103,7 @@ internal static class ActivationSpecification
                 throw new NeuronToolsException(
                     "UnknownActivationParameter",
                     ErrorKind.InvalidArgument,
-                    FormattableString.Invariant($"{definition.Name} takes {Describe(parameters)}, but '{specification}' gives {Wording.Count(arguments.Count, "value")}."));
+                    FormattableString.Invariant($"{definition.Name} takes {Describe(parameters)}, but '{Wording.Quote(specification)}' gives {Wording.Count(arguments.Count, "value")}."));
             }
 
             if (index < 0)
@@ -120,7 +120,7 @@ internal static class ActivationSpecification
                 throw new NeuronToolsException(
                     "InvalidActivationSpecification",
                     ErrorKind.InvalidArgument,
-                    $"The parameter '{parameter.Name}' of {definition.Name} is given more than once in '{specification}'. Give each parameter once.");
+                    $"The parameter '{parameter.Name}' of {definition.Name} is given more than once in '{Wording.Quote(specification)}'. Give each parameter once.");
             }
 
             values[index] = ConvertValue(definition, parameter, argument.Text);
@@ -141,7 +141,7 @@ internal static class ActivationSpecification
         string? problem = definition.Validate(bound);
         if (problem is not null)
         {
-            throw new NeuronToolsException("InvalidActivationParameter", ErrorKind.InvalidArgument, $"'{specification}' is not a valid {definition.Name}: {problem}");
+            throw new NeuronToolsException("InvalidActivationParameter", ErrorKind.InvalidArgument, $"'{Wording.Quote(specification)}' is not a valid {definition.Name}: {problem}");
         }
 
         return bound;
@@ -179,7 +179,7 @@ internal static class ActivationSpecification
             throw new NeuronToolsException(
                 "InvalidActivationParameter",
                 ErrorKind.InvalidArgument,
-                $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed}; '{text}' is not.");
+                $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed}; '{Wording.Quote(text)}' is not.");
         }
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !parameter.IsAllowed(number))
@@ -187,7 +187,7 @@ internal static class ActivationSpecification
             throw new NeuronToolsException(
                 "InvalidActivationParameter",
                 ErrorKind.InvalidArgument,
-                $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed} (a number such as 0.5, written with a dot); '{text}' is not.");
+                $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed} (a number such as 0.5, written with a dot); '{Wording.Quote(text)}' is not.");
         }
 
         return number;
@@ -281,7 +281,7 @@ internal static class ActivationSpecification
             return new NeuronToolsException(
                 "InvalidActivationSpecification",
                 ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"The activation '{_text}' cannot be read: at position {Position + 1} {expected} was expected but {found} was found. Write a name with optional parameters, for example 'LeakyReLU(negative_slope=0.2)' or 'ELU(0.5)'."));
+                FormattableString.Invariant($"The activation '{Wording.Quote(_text)}' cannot be read: at position {Position + 1} {expected} was expected but {found} was found. Write a name with optional parameters, for example 'LeakyReLU(negative_slope=0.2)' or 'ELU(0.5)'."));
         }
     }
 }

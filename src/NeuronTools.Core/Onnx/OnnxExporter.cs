@@ -77,66 +77,27 @@ internal static class OnnxExporter
     internal static IEnumerable<string> SupportedActivations =>
         ActivationCatalog.All.Where(d => s_activations.ContainsKey(d.Name)).Select(d => d.Name);
 
-    internal static byte[] Export(object model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
+    internal static byte[] Export(NeuronModel model, OnnxElementType elementType = OnnxElementType.Float, InputPreprocessing? preprocessing = null)
     {
-        var graph = new GraphBuilder(elementType);
-        string input = Preprocess(graph, preprocessing);
-        string graphName;
-        int inputCount;
-        int outputCount;
-        string? documentation = null;
-        string? name;
-        IReadOnlyList<string>? inputName;
-        var activations = new List<string>();
-        switch (model)
+        if (!ModelSerializer.IsModel(model))
         {
-            case Neuron neuron:
-                graphName = neuron.Name ?? "Neuron";
-                inputCount = neuron.InputCount;
-                outputCount = 1;
-                Dense(graph, input, new[] { neuron.Weight.ToArray() }, new[] { neuron.Bias }, neuron.Activation, "the neuron", string.Empty, graph.Output);
-                (name, inputName) = (neuron.Name, neuron.InputName);
-                activations.Add(neuron.Activation.Specification);
-                if (neuron.InputName is not null)
-                {
-                    documentation = "Input columns, in order: " + string.Join(", ", neuron.InputName) + ".";
-                }
-
-                break;
-            case NeuronLayer layer:
-                graphName = layer.Name ?? "NeuronLayer";
-                inputCount = layer.InputCount;
-                outputCount = layer.NeuronCount;
-                Dense(graph, input, layer.WeightRows, layer.BiasValues, layer.Activation, "the layer", string.Empty, graph.Output);
-                (name, inputName) = (layer.Name, null);
-                activations.Add(layer.Activation.Specification);
-                break;
-            case NeuronNetwork network:
-                graphName = network.Name ?? "NeuronNetwork";
-                inputCount = network.InputCount;
-                outputCount = network.OutputCount;
-                string value = input;
-                for (int i = 0; i < network.Layers.Count; i++)
-                {
-                    var layer = network.Layers[i];
-                    string index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    string output = i == network.Layers.Count - 1 ? graph.Output : "layer" + index + "_output";
-                    value = Dense(graph, value, layer.WeightRows, layer.BiasValues, layer.Activation, "layer " + index + (layer.Name is null ? string.Empty : " (" + layer.Name + ")"), "layer" + index + "_", output);
-                    activations.Add(layer.Activation.Specification);
-                }
-
-                (name, inputName) = (network.Name, network.InputName);
-
-                if (network.InputName is not null)
-                {
-                    documentation = "Input columns, in order: " + string.Join(", ", network.InputName) + ".";
-                }
-
-                break;
-            default:
-                throw ModelSerializer.Unsupported(model);
+            throw ModelErrors.UnsupportedModelType(model);
         }
 
+        var graph = new GraphBuilder(elementType);
+        string value = Preprocess(graph, preprocessing);
+        var layers = model.DenseLayers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            string output = i == layers.Count - 1 ? graph.Output : layer.NodePrefix + "output";
+            value = Dense(graph, value, layer.Weight, layer.Bias, layer.Activation, layer.Description, layer.NodePrefix, output);
+        }
+
+        string graphName = model.Name ?? model.GetType().Name;
+        int inputCount = model.InputCount;
+        int outputCount = model.OutputCount;
+        string? documentation = model.InputName is null ? null : "Input columns, in order: " + string.Join(", ", model.InputName) + ".";
         var graphMessage = new ProtoWriter().String(GraphName, graphName);
         foreach (var node in graph.Nodes)
         {
@@ -174,9 +135,9 @@ internal static class OnnxExporter
 
         // What the graph cannot say exactly (a LeakyReLU slope is a float32 attribute, RReLU is written as PRelu), kept
         // so that Import-Neuron gives back the very model; any other runtime ignores metadata.
-        foreach (var (key, value) in OnnxMetadata.Write(name, inputName, activations))
+        foreach (var (key, text) in OnnxMetadata.Write(model.Name, model.InputName, layers.Select(l => l.Activation.Specification).ToList()))
         {
-            file.Message(ModelMetadata, new ProtoWriter().String(EntryKey, key).String(EntryValue, value));
+            file.Message(ModelMetadata, new ProtoWriter().String(EntryKey, key).String(EntryValue, text));
         }
 
         return file.ToArray();

@@ -11,7 +11,7 @@ namespace NeuronTools;
 /// </summary>
 internal static class OnnxImporter
 {
-    internal static object Import(byte[] data, string description, ModelReadOptions options)
+    internal static NeuronModel Import(byte[] data, string description, ModelReadOptions options)
     {
         var source = new ProtoSource(description, options.MaximumDepth);
         var file = OnnxFile.Read(data, source);
@@ -26,7 +26,7 @@ internal static class OnnxImporter
         return OnnxRecognizer.Recognize(OnnxFile.Read(data, source), source);
     }
 
-    private static object Build(OnnxChain chain, OnnxFile file, ProtoSource source)
+    private static NeuronModel Build(OnnxChain chain, OnnxFile file, ProtoSource source)
     {
         // Stored scaling and class labels belong to the model type of the tabular-data work; until a model can
         // hold them, importing such a graph without them would score raw rows wrongly, so it is refused.

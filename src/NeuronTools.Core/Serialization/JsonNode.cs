@@ -82,35 +82,60 @@ internal sealed class JsonObject : JsonNode
     internal override string Describe() => "an object";
 }
 
-/// <summary>An array; one holding only numbers keeps them as a double[] (8 bytes each), so large weight files stay small in memory.</summary>
+/// <summary>
+/// An array. The shapes a model file is made of are kept compactly, without a node per element: numbers
+/// (and nulls among them, a diverged loss) as a double[], 8 bytes each, with NaN standing for null (a JSON
+/// number is never NaN); names as a string[]. Anything else keeps one node per element.
+/// </summary>
 internal sealed class JsonArray : JsonNode
 {
     private readonly List<JsonNode>? _items;
     private readonly double[]? _numbers;
+    private readonly string[]? _strings;
+    private readonly bool _hasNull;
 
     internal JsonArray(List<JsonNode> items, int line = 0, int position = 0)
         : base(line, position) => _items = items;
 
     internal JsonArray(double[] numbers, int line = 0, int position = 0)
-        : base(line, position) => _numbers = numbers;
+        : this(numbers, hasNull: false, line, position)
+    {
+    }
+
+    /// <summary>Numbers among which some elements are null, stored as NaN, when <paramref name="hasNull"/> is true.</summary>
+    internal JsonArray(double[] numbers, bool hasNull, int line, int position)
+        : base(line, position)
+    {
+        _numbers = numbers;
+        _hasNull = hasNull;
+    }
+
+    internal JsonArray(string[] strings, int line, int position)
+        : base(line, position) => _strings = strings;
 
     internal override JsonKind Kind => JsonKind.Array;
 
-    internal int Count => _numbers?.Length ?? _items!.Count;
+    internal int Count => _numbers?.Length ?? _strings?.Length ?? _items!.Count;
 
-    internal JsonNode this[int index] => _numbers is null ? _items![index] : new JsonNumber(_numbers[index], Line, Position);
+    internal JsonNode this[int index] =>
+        _numbers is not null ? (_hasNull && double.IsNaN(_numbers[index]) ? JsonLiteral.Create(JsonKind.Null, Line, Position) : new JsonNumber(_numbers[index], Line, Position))
+        : _strings is not null ? new JsonString(_strings[index], Line, Position)
+        : _items![index];
 
-    /// <summary>The elements when every one is a number (an empty array counts).</summary>
+    /// <summary>
+    /// The elements when every one is a number (an empty array counts). The array is the reader's own:
+    /// a caller may keep it without copying, as the tree is dropped once the model is built.
+    /// </summary>
     internal bool TryGetNumbers(out double[] numbers)
     {
-        if (_numbers is not null)
+        if (_numbers is not null && !_hasNull)
         {
             numbers = _numbers;
             return true;
         }
 
         numbers = null!;
-        if (_items!.Count == 0)
+        if (Count == 0)
         {
             numbers = Array.Empty<double>();
             return true;
@@ -146,7 +171,7 @@ internal sealed class JsonString : JsonNode
 
     internal override JsonKind Kind => JsonKind.String;
 
-    internal override string Describe() => "the string \"" + (Value.Length > 40 ? Value.Substring(0, 40) + "…" : Value) + "\"";
+    internal override string Describe() => "the string \"" + Wording.Quote(Value) + "\"";
 }
 
 /// <summary>true, false or null.</summary>

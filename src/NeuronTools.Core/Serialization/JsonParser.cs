@@ -11,11 +11,31 @@ namespace NeuronTools;
 /// duplicate keys, escaped control characters only. It streams from a TextReader, so a file is never
 /// held whole in memory as text, and it stops at a length and a nesting limit before building anything
 /// beyond them. Errors give the line and position. Numbers are read exactly with the invariant culture.
+/// <para>
+/// The tree it builds is bounded by the text read so far: at most <see cref="BytesPerCharacter"/> bytes of
+/// memory per character, plus <see cref="MemoryMargin"/> (JsonTooComplex beyond). The shapes a model is made
+/// of stay well inside that (8 bytes per number of at least two characters; see <see cref="JsonArray"/>);
+/// an empty object costs about 200 bytes for its 3 characters, so a text of <c>[{},{},...]</c> is refused
+/// after a few hundred thousand of them, not after it has taken gigabytes.
+/// </para>
 /// </summary>
 internal sealed class JsonParser
 {
     /// <summary>A double needs at most 25 characters; longer number literals are refused rather than read slowly.</summary>
     internal const int MaximumNumberLength = 1000;
+
+    /// <summary>How much memory the tree may take per character read: a number array takes at most 4 (8 bytes for "1,").</summary>
+    internal const int BytesPerCharacter = 6;
+
+    /// <summary>What any text may take whatever its length, so that small documents are never refused.</summary>
+    internal const long MemoryMargin = 32L * 1024 * 1024;
+
+    // Estimates of what each piece of the tree takes on a 64-bit runtime, rounded up.
+    private const int ObjectCost = 200;
+    private const int MemberCost = 104;
+    private const int ArrayCost = 72;
+    private const int NodeCost = 40;
+    private const int StringCost = 32;
 
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[16384];
@@ -28,6 +48,7 @@ internal sealed class JsonParser
     private long _consumed;
     private int _line = 1;
     private int _position = 1;
+    private long _treeBytes;
 
     private JsonParser(TextReader reader, long maximumLength, int maximumDepth, string source)
     {
@@ -77,18 +98,25 @@ internal sealed class JsonParser
             case '[':
                 return ParseArray(depth + 1, line, position);
             case '"':
-                return new JsonString(ParseString(), line, position);
+                string text = ParseString();
+                Charge(NodeCost + StringCost + (2L * text.Length));
+                return new JsonString(text, line, position);
             case '-':
             case >= '0' and <= '9':
-                return new JsonNumber(ParseNumber(), line, position);
+                double number = ParseNumber();
+                Charge(NodeCost);
+                return new JsonNumber(number, line, position);
             case 't':
                 ExpectWord("true");
+                Charge(NodeCost);
                 return JsonLiteral.Create(JsonKind.True, line, position);
             case 'f':
                 ExpectWord("false");
+                Charge(NodeCost);
                 return JsonLiteral.Create(JsonKind.False, line, position);
             case 'n':
                 ExpectWord("null");
+                Charge(NodeCost);
                 return JsonLiteral.Create(JsonKind.Null, line, position);
             default:
                 throw Syntax("a value (an object, array, string, number, true, false or null)");
@@ -99,6 +127,7 @@ internal sealed class JsonParser
     {
         CheckDepth(depth);
         Next();
+        Charge(ObjectCost);
         var value = new JsonObject(line, position);
         SkipWhitespace();
         if (Peek() == '}')
@@ -117,6 +146,7 @@ internal sealed class JsonParser
             int keyLine = _line;
             int keyPosition = _position;
             string key = ParseString();
+            Charge(MemberCost + StringCost + (2L * key.Length));
             SkipWhitespace();
             Expect(':', "':' after the key");
             SkipWhitespace();
@@ -126,7 +156,7 @@ internal sealed class JsonParser
                 throw new NeuronToolsException(
                     "JsonSyntaxError",
                     ErrorKind.InvalidData,
-                    FormattableString.Invariant($"{_source} is not valid model JSON: the key \"{key}\" appears twice in the same object (the second time at line {keyLine}, position {keyPosition}). Give each key once."));
+                    FormattableString.Invariant($"{_source} is not valid model JSON: the key \"{Wording.Quote(key)}\" appears twice in the same object (the second time at line {keyLine}, position {keyPosition}). Give each key once."));
             }
 
             SkipWhitespace();
@@ -142,12 +172,15 @@ internal sealed class JsonParser
         }
     }
 
+    /// <summary>
+    /// Reads an array compactly while its elements are numbers and nulls (a double[], NaN for null) or strings
+    /// (a string[]); at the first element of another kind the elements so far become nodes.
+    /// </summary>
     private JsonArray ParseArray(int depth, int line, int position)
     {
         CheckDepth(depth);
         Next();
-        var numbers = new List<double>();
-        List<JsonNode>? items = null;
+        Charge(ArrayCost);
         SkipWhitespace();
         if (Peek() == ']')
         {
@@ -155,25 +188,40 @@ internal sealed class JsonParser
             return new JsonArray(Array.Empty<double>(), line, position);
         }
 
+        var numbers = new ChunkedList<double>();
+        bool hasNull = false;
+        ChunkedList<string>? strings = null;
+        List<JsonNode>? items = null;
         while (true)
         {
             int c = Peek();
-            if (items is null && (c == '-' || (c >= '0' && c <= '9')))
+            if (items is null && strings is null && (c == '-' || c == 'n' || (c >= '0' && c <= '9')))
             {
-                numbers.Add(ParseNumber());
+                if (c == 'n')
+                {
+                    ExpectWord("null");
+                    hasNull = true;
+                    numbers.Add(double.NaN);
+                }
+                else
+                {
+                    numbers.Add(ParseNumber());
+                }
+
+                Charge(sizeof(double));
+            }
+            else if (items is null && c == '"' && numbers.Count == 0)
+            {
+                strings ??= new ChunkedList<string>();
+                string text = ParseString();
+                strings.Add(text);
+                Charge(sizeof(long) + StringCost + (2L * text.Length));
             }
             else
             {
-                if (items is null)
-                {
-                    items = new List<JsonNode>(numbers.Count + 1);
-                    foreach (double number in numbers)
-                    {
-                        items.Add(new JsonNumber(number, line, position));
-                    }
-                }
-
+                items ??= ToNodes(numbers, strings, line, position);
                 items.Add(ParseValue(depth));
+                Charge(2 * sizeof(long));
             }
 
             SkipWhitespace();
@@ -185,8 +233,34 @@ internal sealed class JsonParser
             }
 
             Expect(']', "',' or ']' after a value in an array");
-            return items is null ? new JsonArray(numbers.ToArray(), line, position) : new JsonArray(items, line, position);
+            return items is not null ? new JsonArray(items, line, position)
+                : strings is not null ? new JsonArray(strings.ToArray(), line, position)
+                : new JsonArray(numbers.ToArray(), hasNull, line, position);
         }
+    }
+
+    /// <summary>The compact elements read so far as nodes, charged before they are made.</summary>
+    private List<JsonNode> ToNodes(ChunkedList<double> numbers, ChunkedList<string>? strings, int line, int position)
+    {
+        int count = strings?.Count ?? numbers.Count;
+        Charge((long)count * (NodeCost + (2 * sizeof(long))));
+        var items = new List<JsonNode>(count + 1);
+        if (strings is not null)
+        {
+            foreach (string text in strings.Items())
+            {
+                items.Add(new JsonString(text, line, position));
+            }
+        }
+        else
+        {
+            foreach (double number in numbers.Items())
+            {
+                items.Add(double.IsNaN(number) ? JsonLiteral.Create(JsonKind.Null, line, position) : new JsonNumber(number, line, position));
+            }
+        }
+
+        return items;
     }
 
     private string ParseString()
@@ -358,6 +432,18 @@ internal sealed class JsonParser
         }
 
         Next();
+    }
+
+    private void Charge(long bytes)
+    {
+        _treeBytes += bytes;
+        if (_treeBytes > (BytesPerCharacter * _consumed) + MemoryMargin)
+        {
+            throw new NeuronToolsException(
+                "JsonTooComplex",
+                ErrorKind.LimitsExceeded,
+                FormattableString.Invariant($"{_source} holds far more objects, arrays or strings than a model has for its length: by line {_line}, position {_position}, its {_consumed} characters would take {_treeBytes / (1024 * 1024)} MB of memory to hold, more than {BytesPerCharacter} bytes per character, so it was refused before being read further. A model file is mostly numbers; is this a model file?"));
+        }
     }
 
     private void CheckDepth(int depth)

@@ -19,7 +19,7 @@ internal sealed class ModelFieldReader
 
     internal NeuronToolsException Invalid(string path, JsonNode? node, string problem)
     {
-        string where = path.Length == 0 ? "the top level" : "'" + path + "'";
+        string where = path.Length == 0 ? "the top level" : "'" + Wording.Quote(path) + "'";
         string at = node is null || node.Line == 0
             ? string.Empty
             : FormattableString.Invariant($" (line {node.Line}, position {node.Position})");
@@ -117,7 +117,7 @@ internal sealed class ModelFieldReader
         string[] names = Enum.GetNames(typeof(T));
         if (!names.Contains(text, StringComparer.Ordinal))
         {
-            throw Invalid(fieldPath, node, $"must be one of {string.Join(", ", names)}, but it is \"{text}\".");
+            throw Invalid(fieldPath, node, $"must be one of {string.Join(", ", names)}, but it is \"{Wording.Quote(text)}\".");
         }
 
         return (T)Enum.Parse(typeof(T), text);
@@ -160,7 +160,7 @@ internal sealed class ModelFieldReader
             }
         }
 
-        return (double[])numbers.Clone();
+        return numbers;
     }
 
     internal string[]? OptionalStrings(JsonObject value, string path, string key, int count, string countMeaning)

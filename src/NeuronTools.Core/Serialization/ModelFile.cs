@@ -20,7 +20,7 @@ internal static class ModelFile
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // beforeCommit is for tests: see AtomicFile.Write.
-    internal static void Save(string fullPath, object model, ModelFileFormat format, bool overwrite, OnnxElementType onnxElementType = OnnxElementType.Float, Action<Stream>? beforeCommit = null)
+    internal static void Save(string fullPath, NeuronModel model, ModelFileFormat format, bool overwrite, OnnxElementType onnxElementType = OnnxElementType.Float, Action<Stream>? beforeCommit = null)
     {
         // Serialize before touching the disk, so that a model that cannot be written (an activation
         // ONNX lacks, say) fails without creating even a temporary file.
@@ -35,7 +35,7 @@ internal static class ModelFile
     }
 
     /// <summary>Loads a model; the format is found from the file's first bytes unless <paramref name="format"/> is given.</summary>
-    internal static object Load(string fullPath, ModelReadOptions options, ModelFileFormat? format = null)
+    internal static NeuronModel Load(string fullPath, ModelReadOptions options, ModelFileFormat? format = null)
     {
         string source = "The file '" + fullPath + "'";
         try

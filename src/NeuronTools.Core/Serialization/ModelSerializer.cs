@@ -35,50 +35,28 @@ internal static class ModelSerializer
 
     private static readonly string[] s_epochFields = { "epoch", "loss", "validationLoss", "accuracy", "validationAccuracy" };
 
-    /// <summary>True for the objects a model file can hold.</summary>
-    internal static bool IsModel(object? value) => value is Neuron or NeuronLayer or NeuronNetwork;
+    /// <summary>False for what a model parameter holds in place of something that is not a model.</summary>
+    internal static bool IsModel(NeuronModel model) => model is not NotAModel;
 
-    internal static string Describe(object? value) => value is null ? "$null" : "a " + value.GetType().FullName;
-
-    internal static NeuronToolsException Unsupported(object? value) => new(
-        "UnsupportedModelType",
-        ErrorKind.InvalidArgument,
-        $"Only a Neuron, NeuronLayer or NeuronNetwork can be saved, but {Describe(value)} was given. Build one with New-Neuron, New-NeuronLayer or New-NeuronNetwork.");
-
-    internal static JsonObject ToJson(object model)
+    internal static JsonObject ToJson(NeuronModel model)
     {
         var root = new JsonObject()
             .Add("format", new JsonString(FormatMarker))
             .Add("schemaVersion", new JsonNumber(SchemaVersion));
-        switch (model)
-        {
-            case Neuron neuron:
-                root.Add("type", new JsonString(NeuronType));
-                WriteNeuronFields(root, neuron);
-                return root;
-            case NeuronLayer layer:
-                root.Add("type", new JsonString(LayerType));
-                WriteLayerFields(root, layer);
-                return root;
-            case NeuronNetwork network:
-                root.Add("type", new JsonString(NetworkType));
-                WriteNetworkFields(root, network);
-                return root;
-            default:
-                throw Unsupported(model);
-        }
+        model.WriteJson(root);
+        return root;
     }
 
-    internal static string ToJsonText(object model, bool compress) => JsonWriter.ToText(ToJson(model), compress);
+    internal static string ToJsonText(NeuronModel model, bool compress) => JsonWriter.ToText(ToJson(model), compress);
 
     /// <summary>Reads a model from JSON text; <paramref name="source"/> names the text in messages.</summary>
-    internal static object Read(TextReader reader, ModelReadOptions options, string source)
+    internal static NeuronModel Read(TextReader reader, ModelReadOptions options, string source)
     {
         var root = JsonParser.Parse(reader, options.MaximumSize, Math.Min(options.MaximumDepth, ModelReadOptions.DepthCeiling), source);
         return FromJson(root, source);
     }
 
-    internal static object FromJsonText(string text, ModelReadOptions options, string source)
+    internal static NeuronModel FromJsonText(string text, ModelReadOptions options, string source)
     {
         if (text.Length > options.MaximumSize)
         {
@@ -94,7 +72,7 @@ internal static class ModelSerializer
         ErrorKind.LimitsExceeded,
         FormattableString.Invariant($"{source} is {size} {unit} long, more than the limit of {limit}, so it was refused before being read. If it is a model you trust, raise -MaximumSize."));
 
-    internal static object FromJson(JsonNode rootNode, string source)
+    internal static NeuronModel FromJson(JsonNode rootNode, string source)
     {
         var fields = new ModelFieldReader(source);
         if (rootNode is not JsonObject root)
@@ -125,7 +103,7 @@ internal static class ModelSerializer
         string type = fields.String(typeNode, "type");
         if (!s_types.Contains(type, StringComparer.Ordinal))
         {
-            throw fields.Invalid("type", typeNode, $"must be one of {string.Join(", ", s_types)}, but it is \"{type}\".");
+            throw fields.Invalid("type", typeNode, $"must be one of {string.Join(", ", s_types)}, but it is \"{Wording.Quote(type)}\".");
         }
 
         fields.OptionalString(root, string.Empty, "description");
@@ -149,6 +127,24 @@ internal static class ModelSerializer
             // A rule of the model itself (duplicate input names, say): still a file that cannot be read.
             throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
         }
+    }
+
+    internal static void WriteNeuron(JsonObject root, Neuron neuron)
+    {
+        root.Add("type", new JsonString(NeuronType));
+        WriteNeuronFields(root, neuron);
+    }
+
+    internal static void WriteLayer(JsonObject root, NeuronLayer layer)
+    {
+        root.Add("type", new JsonString(LayerType));
+        WriteLayerFields(root, layer);
+    }
+
+    internal static void WriteNetwork(JsonObject root, NeuronNetwork network)
+    {
+        root.Add("type", new JsonString(NetworkType));
+        WriteNetworkFields(root, network);
     }
 
     private static void WriteNeuronFields(JsonObject target, Neuron neuron)
@@ -405,7 +401,7 @@ internal static class ModelSerializer
         {
             var suggestions = ActivationCatalog.Suggest(name);
             string hint = suggestions.Count > 0 ? " Did you mean " + string.Join(", ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty;
-            throw fields.Invalid(namePath, nameNode, $"names the activation '{name}', which this module does not know.{hint} Get-Activation lists the known ones.");
+            throw fields.Invalid(namePath, nameNode, $"names the activation '{Wording.Quote(name)}', which this module does not know.{hint} Get-Activation lists the known ones.");
         }
 
         string parametersPath = ModelFieldReader.Member(path, "parameters");
@@ -430,7 +426,7 @@ internal static class ModelSerializer
             {
                 string choice = fields.String(parameterNode, parameterPath);
                 bound[i] = choices.FirstOrDefault(c => string.Equals(c, choice, StringComparison.OrdinalIgnoreCase))
-                    ?? throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is \"{choice}\".");
+                    ?? throw fields.Invalid(parameterPath, parameterNode, $"must be {parameter.Allowed}, but it is \"{Wording.Quote(choice)}\".");
                 continue;
             }
 

@@ -48,6 +48,19 @@ internal sealed class DenseLayer
     internal FastActivation Kind { get; }
 
     internal DenseLayer Clone() => new((double[])Weight.Clone(), (double[])Bias.Clone(), InputCount, Activation);
+
+    /// <summary>The weights as new rows, one per neuron, as <see cref="NeuronLayer"/> holds them.</summary>
+    internal double[][] Rows()
+    {
+        var rows = new double[OutputCount][];
+        for (int j = 0; j < rows.Length; j++)
+        {
+            rows[j] = new double[InputCount];
+            Array.Copy(Weight, j * InputCount, rows[j], 0, InputCount);
+        }
+
+        return rows;
+    }
 }
 
 /// <summary>Activations the training loop computes inline, for speed.</summary>
@@ -58,7 +71,7 @@ internal enum FastActivation
     ReLU,
 }
 
-/// <summary>A stack of dense layers: a lone neuron is a stack of one layer with one output.</summary>
+/// <summary>A stack of dense layers (see <see cref="NeuronModel.ToStack"/>): a lone neuron is a stack of one layer with one output.</summary>
 internal sealed class DenseStack
 {
     internal DenseStack(IReadOnlyList<DenseLayer> layers)
@@ -90,71 +103,6 @@ internal sealed class DenseStack
     internal int OutputCount => Layers[Layers.Length - 1].OutputCount;
 
     internal DenseLayer OutputLayer => Layers[Layers.Length - 1];
-
-    internal static DenseStack FromNeuron(Neuron neuron)
-    {
-        var weight = neuron.Weight.ToArray();
-        return new DenseStack(new[] { new DenseLayer(weight, new[] { neuron.Bias }, neuron.InputCount, neuron.Activation) });
-    }
-
-    internal static DenseStack FromNetwork(NeuronNetwork network)
-    {
-        var layers = new DenseLayer[network.Layers.Count];
-        for (int l = 0; l < layers.Length; l++)
-        {
-            var layer = network.Layers[l];
-            var weight = new double[layer.NeuronCount * layer.InputCount];
-            for (int j = 0; j < layer.NeuronCount; j++)
-            {
-                Array.Copy(layer.WeightRows[j], 0, weight, j * layer.InputCount, layer.InputCount);
-            }
-
-            layers[l] = new DenseLayer(weight, (double[])layer.BiasValues.Clone(), layer.InputCount, layer.Activation);
-        }
-
-        return new DenseStack(layers);
-    }
-
-    /// <summary>A stack for a Neuron or a NeuronNetwork; anything else is UnsupportedModel.</summary>
-    internal static DenseStack FromModel(object model) => model switch
-    {
-        Neuron neuron => FromNeuron(neuron),
-        NeuronNetwork network => FromNetwork(network),
-        _ => throw UnsupportedModel(model),
-    };
-
-    internal static NeuronToolsException UnsupportedModel(object? model) => new(
-        "UnsupportedModel",
-        ErrorKind.InvalidArgument,
-        $"-Model takes a neuron from New-Neuron or a network from New-NeuronNetwork, but {(model is null ? "$null" : "a " + model.GetType().FullName)} arrived. Pass a NeuronTools.Neuron or NeuronTools.NeuronNetwork.");
-
-    /// <summary>A new Neuron or NeuronNetwork like <paramref name="template"/>, with this stack's weights and the history.</summary>
-    internal object ToModel(object template, TrainingHistory? history)
-    {
-        switch (template)
-        {
-            case Neuron neuron:
-                return new Neuron(Layers[0].Weight, Layers[0].Bias[0], neuron.Activation, neuron.Name, neuron.InputName, history);
-            case NeuronNetwork network:
-                var layers = new NeuronLayer[Layers.Length];
-                for (int l = 0; l < layers.Length; l++)
-                {
-                    var layer = Layers[l];
-                    var rows = new double[layer.OutputCount][];
-                    for (int j = 0; j < rows.Length; j++)
-                    {
-                        rows[j] = new double[layer.InputCount];
-                        Array.Copy(layer.Weight, j * layer.InputCount, rows[j], 0, layer.InputCount);
-                    }
-
-                    layers[l] = NeuronLayer.FromOwned(rows, (double[])layer.Bias.Clone(), layer.Activation, network.Layers[l].Name);
-                }
-
-                return new NeuronNetwork(layers, network.Name, network.InputName, history);
-            default:
-                throw UnsupportedModel(template);
-        }
-    }
 
     internal DenseStack Clone()
     {
@@ -204,6 +152,12 @@ internal sealed class DenseWorkspace
     private readonly double[] _rowOut;
     private readonly double[] _rowDerivative;
 
+    // Transposed copies for the backward pass's matrix products, and a row of ones that sums δ for ∂L/∂b.
+    private readonly double[] _deltaByOutput;
+    private readonly double[] _inputByColumn;
+    private readonly double[] _weightByInput;
+    private readonly double[] _ones;
+
     internal DenseWorkspace(DenseStack stack, int capacity)
     {
         _stack = stack;
@@ -234,6 +188,21 @@ internal sealed class DenseWorkspace
 
         OutputGradient = new double[capacity * stack.OutputCount];
         Upstream = new double[capacity * widest];
+        int largestWeight = 0;
+        foreach (var layer in stack.Layers)
+        {
+            largestWeight = Math.Max(largestWeight, layer.Weight.Length);
+        }
+
+        _deltaByOutput = new double[capacity * widest];
+        _inputByColumn = new double[capacity * widest];
+        _weightByInput = new double[largestWeight];
+        _ones = new double[capacity];
+        for (int r = 0; r < capacity; r++)
+        {
+            _ones[r] = 1.0;
+        }
+
         _rowIn = new double[widest];
         _rowOut = new double[widest];
         _rowDerivative = new double[widest];
@@ -317,137 +286,43 @@ internal sealed class DenseWorkspace
     }
 
     /// <summary>
-    /// a = W·h + b for each row: Σ w_i·h_i left to right, then + b, exactly as Neuron.PreActivation. Four rows
-    /// at a time, so that four independent sums keep the processor busy; each row's sum keeps its order.
+    /// a = W·h + b for each row: every a_o one dot product in <see cref="DotProduct"/>'s order, then + b, exactly
+    /// as <see cref="Neuron"/> and <see cref="NeuronLayer"/> sum, so a batch gives the bits of row-by-row evaluation.
     /// </summary>
-    private static unsafe void Affine(DenseLayer layer, double[] input, double[] preActivation, int rows)
-    {
-        int inCount = layer.InputCount;
-        int outCount = layer.OutputCount;
-        fixed (double* w = layer.Weight, b = layer.Bias, h = input, a = preActivation)
-        {
-            int r = 0;
-            for (; r + 4 <= rows; r += 4)
-            {
-                double* h0 = h + (r * inCount);
-                double* h1 = h0 + inCount;
-                double* h2 = h1 + inCount;
-                double* h3 = h2 + inCount;
-                double* a0 = a + (r * outCount);
-                double* wRow = w;
-                for (int o = 0; o < outCount; o++, wRow += inCount)
-                {
-                    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-                    for (int i = 0; i < inCount; i++)
-                    {
-                        double weight = wRow[i];
-                        s0 += weight * h0[i];
-                        s1 += weight * h1[i];
-                        s2 += weight * h2[i];
-                        s3 += weight * h3[i];
-                    }
-
-                    double bias = b[o];
-                    a0[o] = s0 + bias;
-                    a0[outCount + o] = s1 + bias;
-                    a0[(2 * outCount) + o] = s2 + bias;
-                    a0[(3 * outCount) + o] = s3 + bias;
-                }
-            }
-
-            for (; r < rows; r++)
-            {
-                double* hRow = h + (r * inCount);
-                double* aRow = a + (r * outCount);
-                double* wRow = w;
-                for (int o = 0; o < outCount; o++, wRow += inCount)
-                {
-                    double sum = 0.0;
-                    for (int i = 0; i < inCount; i++)
-                    {
-                        sum += wRow[i] * hRow[i];
-                    }
-
-                    aRow[o] = sum + b[o];
-                }
-            }
-        }
-    }
+    private static void Affine(DenseLayer layer, double[] input, double[] preActivation, int rows) =>
+        DotProduct.MultiplyTransposed(input, rows, layer.Weight, layer.OutputCount, layer.InputCount, preActivation, layer.Bias);
 
     /// <summary>
-    /// ∂L/∂W = Σ_r δ_r·h_rᵀ and ∂L/∂b = Σ_r δ_r over the rows, each entry summed in registers with four
-    /// partial sums (rows r, r+4, … in the first), not read and written back once per row.
+    /// ∂L/∂W = Σ_r δ_r·h_rᵀ and ∂L/∂b = Σ_r δ_r over the rows: δ and h are transposed so that each entry is one
+    /// dot product over the rows, in <see cref="DotProduct"/>'s order, through the same blocked kernel as the
+    /// forward pass.
     /// </summary>
-    private static unsafe void AccumulateGradient(DenseLayer layer, double[] delta, double[] input, double[] weightGradient, double[] biasGradient, int rows)
+    private void AccumulateGradient(DenseLayer layer, double[] delta, double[] input, double[] weightGradient, double[] biasGradient, int rows)
     {
         int inCount = layer.InputCount;
         int outCount = layer.OutputCount;
-        int blocked = rows - (rows % 4);
-        fixed (double* gw = weightGradient, gb = biasGradient, d = delta, h = input)
-        {
-            for (int o = 0; o < outCount; o++)
-            {
-                double b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
-                int r = 0;
-                for (; r < blocked; r += 4)
-                {
-                    b0 += d[(r * outCount) + o];
-                    b1 += d[((r + 1) * outCount) + o];
-                    b2 += d[((r + 2) * outCount) + o];
-                    b3 += d[((r + 3) * outCount) + o];
-                }
-
-                for (; r < rows; r++)
-                {
-                    b0 += d[(r * outCount) + o];
-                }
-
-                gb[o] = (b0 + b1) + (b2 + b3);
-                double* gRow = gw + (o * inCount);
-                for (int i = 0; i < inCount; i++)
-                {
-                    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-                    r = 0;
-                    for (; r < blocked; r += 4)
-                    {
-                        s0 += d[(r * outCount) + o] * h[(r * inCount) + i];
-                        s1 += d[((r + 1) * outCount) + o] * h[((r + 1) * inCount) + i];
-                        s2 += d[((r + 2) * outCount) + o] * h[((r + 2) * inCount) + i];
-                        s3 += d[((r + 3) * outCount) + o] * h[((r + 3) * inCount) + i];
-                    }
-
-                    for (; r < rows; r++)
-                    {
-                        s0 += d[(r * outCount) + o] * h[(r * inCount) + i];
-                    }
-
-                    gRow[i] = (s0 + s1) + (s2 + s3);
-                }
-            }
-        }
+        Transpose(delta, rows, outCount, _deltaByOutput);
+        Transpose(input, rows, inCount, _inputByColumn);
+        DotProduct.MultiplyTransposed(_deltaByOutput, outCount, _inputByColumn, inCount, rows, weightGradient, null);
+        DotProduct.MultiplyTransposed(_deltaByOutput, outCount, _ones, 1, rows, biasGradient, null);
     }
 
     /// <summary>∂L/∂h = Wᵀ·δ for each row, the gradient that flows into the layer's input.</summary>
-    private static unsafe void PropagateDelta(DenseLayer layer, double[] delta, double[] upstream, int rows)
+    private void PropagateDelta(DenseLayer layer, double[] delta, double[] upstream, int rows)
     {
-        int inCount = layer.InputCount;
-        int outCount = layer.OutputCount;
-        Array.Clear(upstream, 0, rows * inCount);
-        fixed (double* w = layer.Weight, d = delta, u = upstream)
+        Transpose(layer.Weight, layer.OutputCount, layer.InputCount, _weightByInput);
+        DotProduct.MultiplyTransposed(delta, rows, _weightByInput, layer.InputCount, layer.OutputCount, upstream, null);
+    }
+
+    /// <summary>target[c, r] = source[r, c] for a row-major <paramref name="rows"/> × <paramref name="columns"/> source.</summary>
+    private static void Transpose(double[] source, int rows, int columns, double[] target)
+    {
+        for (int r = 0; r < rows; r++)
         {
-            for (int r = 0; r < rows; r++)
+            int from = r * columns;
+            for (int c = 0; c < columns; c++)
             {
-                double* uRow = u + (r * inCount);
-                double* dRow = d + (r * outCount);
-                double* wRow = w;
-                for (int o = 0; o < outCount; o++, wRow += inCount)
-                {
-                    double value = dRow[o];
-                    for (int i = 0; i < inCount; i++)
-                    {
-                        uRow[i] += value * wRow[i];
-                    }
-                }
+                target[(c * rows) + r] = source[from + c];
             }
         }
     }

@@ -31,6 +31,33 @@ public static class GradientCalculator
         return new NeuronGradient(copy, output.PreActivation, output.Output, derivative, inputGradient, weightGradient, output.Activation, neuron.InputName, inputObject);
     }
 
+    /// <summary>
+    /// The gradients of output <paramref name="outputIndex"/> of any model at one input vector: a
+    /// <see cref="NeuronGradient"/> for a neuron, a <see cref="NetworkGradient"/> for a network or a layer.
+    /// </summary>
+    public static object Compute(NeuronModel model, IReadOnlyList<double> input, int outputIndex = 0, object? inputObject = null)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        CheckOutputIndex(outputIndex, model.OutputCount);
+        return model.Gradient(input, outputIndex, inputObject);
+    }
+
+    /// <summary>Refuses an output index that is not one of the model's outputs, 0 to <paramref name="outputCount"/> − 1.</summary>
+    internal static void CheckOutputIndex(int outputIndex, int outputCount)
+    {
+        if (outputIndex < 0 || outputIndex >= outputCount)
+        {
+            throw new NeuronToolsException(
+                "InvalidOutputIndex",
+                ErrorKind.InvalidArgument,
+                FormattableString.Invariant($"-OutputIndex is {outputIndex}, but the model's outputs are numbered 0 to {outputCount - 1}. Give one of those."));
+        }
+    }
+
     /// <summary>The gradients of output <paramref name="outputIndex"/> of a network at one input vector.</summary>
     public static NetworkGradient Compute(NeuronNetwork network, IReadOnlyList<double> input, int outputIndex = 0, object? inputObject = null)
     {
@@ -41,7 +68,7 @@ public static class GradientCalculator
 
         double[] x = input?.ToArray() ?? throw new ArgumentNullException(nameof(input));
         ModelChecks.Input(x, network.InputCount, "network", "input");
-        var gradient = ComputeStack(DenseStack.FromNetwork(network), x, outputIndex);
+        var gradient = ComputeStack(network.ToStack(), x, outputIndex);
         for (int l = 0; l < gradient.LayerOutput.Length; l++)
         {
             foreach (double z in gradient.LayerOutput[l])
@@ -65,13 +92,7 @@ public static class GradientCalculator
     /// </summary>
     internal static StackGradient ComputeStack(DenseStack stack, double[] input, int outputIndex)
     {
-        if (outputIndex < 0 || outputIndex >= stack.OutputCount)
-        {
-            throw new NeuronToolsException(
-                "InvalidOutputIndex",
-                ErrorKind.InvalidArgument,
-                FormattableString.Invariant($"-OutputIndex is {outputIndex}, but the model's outputs are numbered 0 to {stack.OutputCount - 1}. Give one of those."));
-        }
+        CheckOutputIndex(outputIndex, stack.OutputCount);
 
         foreach (var layer in stack.Layers)
         {

@@ -7,61 +7,38 @@ namespace NeuronTools;
 /// <summary>Trains and evaluates models. Training never changes the model it is given: it returns a new one.</summary>
 public static class ModelTrainer
 {
-    /// <summary>Trains a copy of <paramref name="neuron"/> on rows and their targets (a value, or a class index where the loss takes one).</summary>
-    public static Neuron Train(
-        Neuron neuron,
+    /// <summary>
+    /// Trains a copy of <paramref name="model"/> on rows and their targets (one value per output, or a class index
+    /// where the loss takes one: CrossEntropy and Hinge) and returns it, of the same kind, with its training history.
+    /// </summary>
+    public static TModel Train<TModel>(
+        TModel model,
         IReadOnlyList<IReadOnlyList<double>> input,
         IReadOnlyList<IReadOnlyList<double>> target,
         TrainingOptions options,
         Func<bool>? stopRequested = null,
-        Action<TrainingEpoch>? epochCompleted = null) =>
-        (Neuron)TrainModel(neuron, input, target, options, stopRequested, epochCompleted);
-
-    /// <summary>Trains a copy of <paramref name="network"/>; targets are one value per output, or a class index for CrossEntropy and Hinge.</summary>
-    public static NeuronNetwork Train(
-        NeuronNetwork network,
-        IReadOnlyList<IReadOnlyList<double>> input,
-        IReadOnlyList<IReadOnlyList<double>> target,
-        TrainingOptions options,
-        Func<bool>? stopRequested = null,
-        Action<TrainingEpoch>? epochCompleted = null) =>
-        (NeuronNetwork)TrainModel(network, input, target, options, stopRequested, epochCompleted);
-
-    /// <summary>Loss, accuracy and confusion matrix of a neuron on labelled rows.</summary>
-    public static ModelEvaluation Evaluate(Neuron neuron, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss) =>
-        EvaluateModel(neuron, input, target, loss);
-
-    /// <summary>Loss, accuracy and confusion matrix of a network on labelled rows.</summary>
-    public static ModelEvaluation Evaluate(NeuronNetwork network, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss) =>
-        EvaluateModel(network, input, target, loss);
-
-    /// <summary>Trains a Neuron or a NeuronNetwork on already encoded or raw targets.</summary>
-    internal static object TrainModel(
-        object model,
-        IReadOnlyList<IReadOnlyList<double>> input,
-        IReadOnlyList<IReadOnlyList<double>> target,
-        TrainingOptions options,
-        Func<bool>? stopRequested,
-        Action<TrainingEpoch>? epochCompleted)
+        Action<TrainingEpoch>? epochCompleted = null)
+        where TModel : NeuronModel
     {
         if (model is null || input is null || target is null || options is null)
         {
             throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : target is null ? nameof(target) : nameof(options));
         }
 
-        var stack = DenseStack.FromModel(model);
+        var stack = model.ToStack();
         var run = StackTrainer.Train(stack, ToArrays(input), EncodeTargets(stack, target, options.Loss), options, stopRequested, epochCompleted);
-        return run.Model.ToModel(model, run.History);
+        return (TModel)model.WithParameters(run.Model, run.History);
     }
 
-    internal static ModelEvaluation EvaluateModel(object model, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
+    /// <summary>Loss, accuracy and confusion matrix of a model on labelled rows.</summary>
+    public static ModelEvaluation Evaluate(NeuronModel model, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
     {
         if (model is null || input is null || target is null)
         {
             throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : nameof(target));
         }
 
-        var stack = DenseStack.FromModel(model);
+        var stack = model.ToStack();
         return Evaluate(stack, ToArrays(input), EncodeTargets(stack, target, loss), loss);
     }
 

@@ -9,22 +9,22 @@ public sealed class ConvertToNeuronJsonCommand : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Neuron", "Model")]
+    [ModelTransformation]
     [ValidateNotNull]
-    public object InputObject { get; set; } = null!;
+    public NeuronModel InputObject { get; set; } = null!;
 
     [Parameter]
     public SwitchParameter Compress { get; set; }
 
     protected override void ProcessRecord()
     {
-        object model = InputVectorReader.Unwrap(InputObject)!;
         try
         {
-            WriteObject(ModelSerializer.ToJsonText(model, Compress));
+            WriteObject(ModelSerializer.ToJsonText(InputObject, Compress));
         }
         catch (NeuronToolsException exception)
         {
-            WriteError(ErrorRecords.From(exception, InputObject));
+            WriteError(ErrorRecords.From(exception, InputObject.ErrorTarget));
         }
     }
 }

@@ -18,8 +18,9 @@ public sealed class ExportNeuronCommand : PSCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Neuron", "Model")]
+    [ModelTransformation]
     [ValidateNotNull]
-    public object InputObject { get; set; } = null!;
+    public NeuronModel InputObject { get; set; } = null!;
 
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
@@ -71,10 +72,10 @@ public sealed class ExportNeuronCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        object model = InputVectorReader.Unwrap(InputObject)!;
+        var model = InputObject;
         if (!ModelSerializer.IsModel(model))
         {
-            WriteError(ErrorRecords.From(ModelSerializer.Unsupported(model), InputObject));
+            WriteError(ErrorRecords.From(ModelErrors.UnsupportedModelType(model), model.ErrorTarget));
             return;
         }
 

@@ -7,13 +7,13 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(NeuronGradient), typeof(NetworkGradient))]
 public sealed class GetNeuronGradientCommand : PSCmdlet
 {
-    private object _model = null!;
     private InputBinder _binder = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
+    [ModelTransformation(LayerAsNetwork = true)]
     [ValidateNotNull]
     [Alias("Neuron", "Network")]
-    public object Model { get; set; } = null!;
+    public NeuronModel Model { get; set; } = null!;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [Alias("Input", "X")]
@@ -29,20 +29,12 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
     {
         try
         {
-            _model = ModelRows.Model(Model);
-            _binder = ModelRows.Binder(_model);
-            int outputs = _model is NeuronNetwork network ? network.OutputCount : 1;
-            if (OutputIndex >= outputs)
-            {
-                throw new NeuronToolsException(
-                    "InvalidOutputIndex",
-                    ErrorKind.InvalidArgument,
-                    string.Format(System.Globalization.CultureInfo.InvariantCulture, "-OutputIndex is {0}, but the model's outputs are numbered 0 to {1}. Give one of those.", OutputIndex, outputs - 1));
-            }
+            _binder = ModelRows.Binder(Model);
+            GradientCalculator.CheckOutputIndex(OutputIndex, Model.OutputCount);
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            ThrowTerminatingError(ErrorRecords.From(exception, Model.ErrorTarget));
         }
     }
 
@@ -61,9 +53,7 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
         try
         {
             double[] input = _binder.Bind(row, out isLoneNumber);
-            gradient = _model is Neuron neuron
-                ? GradientCalculator.Compute(neuron, input, row)
-                : GradientCalculator.Compute((NeuronNetwork)_model, input, OutputIndex, row);
+            gradient = GradientCalculator.Compute(Model, input, OutputIndex, row);
         }
         catch (NeuronToolsException exception)
         {

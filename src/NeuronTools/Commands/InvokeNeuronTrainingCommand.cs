@@ -41,7 +41,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
     public double ValidationFraction { get; set; }
 
     protected override void BeginProcessing() =>
-        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(DenseStack.FromModel(model), loss, out _));
+        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(model.ToStack(), loss, out _));
 
     protected override void EndProcessing()
     {
@@ -57,15 +57,15 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             ValidationFraction = ValidationFraction,
         };
 
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", ResolvedModel, Wording.Count(Rows.Input.Count, "row"));
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", Model, Wording.Count(Rows.Input.Count, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
-        object trained;
+        NeuronModel trained;
         try
         {
             using var stopKey = ConsoleStopKey.TryStart(Host);
-            trained = ModelTrainer.TrainModel(
-                ResolvedModel,
+            trained = ModelTrainer.Train(
+                Model,
                 RowInputs,
                 RowTargets,
                 options,
@@ -84,13 +84,13 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            ThrowTerminatingError(ErrorRecords.From(exception, Model.ErrorTarget));
             return;
         }
 
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        var history = trained is Neuron neuron ? neuron.TrainingHistory! : ((NeuronNetwork)trained).TrainingHistory!;
+        var history = trained.TrainingHistory!;
         if (history.Stopped)
         {
             WriteWarning(string.Format(

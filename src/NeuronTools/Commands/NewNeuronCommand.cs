@@ -59,9 +59,20 @@ public sealed class NewNeuronCommand : PSCmdlet
             return;
         }
 
-        double[] weight = ParameterSetName == InitializationSet
-            ? WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed())
-            : Weight;
+        double[] weight = Weight;
+        if (ParameterSetName == InitializationSet)
+        {
+            try
+            {
+                weight = WeightInitializer.Draw(Initialization, InputCount, 1, InputCount, Seed ?? WeightInitializer.NewSeed());
+            }
+            catch (NeuronToolsException exception)
+            {
+                ThrowTerminatingError(ErrorRecords.From(exception, InputCount));
+                return;
+            }
+        }
+
         string[]? inputName = InputName;
         string[]? namesFromWeight = ParameterSetName == InitializationSet ? null : WeightTransformationAttribute.InputNamesOf(Weight);
         if (namesFromWeight is not null)

@@ -30,11 +30,8 @@ public sealed class ShowTrainingHistoryCommand : ChartCommand
     {
         switch (InputVectorReader.Unwrap(InputObject))
         {
-            case Neuron neuron:
-                Add(neuron.TrainingHistory, neuron.Name, "neuron", "New-Neuron");
-                break;
-            case NeuronNetwork network:
-                Add(network.TrainingHistory, network.Name, "network", "New-NeuronNetwork");
+            case NeuronModel model:
+                Add(model.TrainingHistory, model.Name, model.Noun, "New-" + model.GetType().Name);
                 break;
             case TrainingHistory history:
                 Add(history, null, "history", string.Empty);

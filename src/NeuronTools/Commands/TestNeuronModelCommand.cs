@@ -12,8 +12,7 @@ public sealed class TestNeuronModelCommand : ModelRowsCommand
     // -Loss defaults to the loss the model was trained with, so that the score matches its training history.
     protected override void BeginProcessing() => StartRows(model =>
     {
-        var history = model is Neuron neuron ? neuron.TrainingHistory : ((NeuronNetwork)model).TrainingHistory;
-        _loss = IsLossGiven ? Loss : history?.Loss ?? LossFunction.MeanSquaredError;
+        _loss = IsLossGiven ? Loss : model.TrainingHistory?.Loss ?? LossFunction.MeanSquaredError;
         return _loss;
     });
 
@@ -22,11 +21,11 @@ public sealed class TestNeuronModelCommand : ModelRowsCommand
         Rows.CheckComplete();
         try
         {
-            WriteObject(ModelTrainer.EvaluateModel(ResolvedModel, RowInputs, RowTargets, _loss));
+            WriteObject(ModelTrainer.Evaluate(Model, RowInputs, RowTargets, _loss));
         }
         catch (NeuronToolsException exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(exception, Model));
+            ThrowTerminatingError(ErrorRecords.From(exception, Model.ErrorTarget));
         }
     }
 }
