@@ -153,11 +153,35 @@ function Invoke-Bench {
     Invoke-Build
     Write-Host 'Building the benchmark helpers (tests/Benchmarks, not shipped)' -ForegroundColor Cyan
     $benchOut = Join-Path $out 'bench'
+    $benchAssembly = Join-Path $benchOut 'NeuronTools.Benchmarks.dll'
     Invoke-Native dotnet build (Join-Path $root 'tests/Benchmarks/NeuronTools.Benchmarks.csproj') -c Release -o $benchOut --nologo -v quiet
-    $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', (Join-Path $benchOut 'NeuronTools.Benchmarks.dll'), '-ResultFile', (Join-Path $benchOut 'results.json'))
-    if ($Quick) { $arguments += '-Quick' }
-    $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
-    if ($code -ne 0) { exit $code }
+
+    # Each pass in its own pwsh, whose NeuronTools.psm1 loads one build: net8.0 (what PowerShell 7 users get), then
+    # netstandard2.0 (the Windows PowerShell 5.1 build, forced with NEURONTOOLS_FRAMEWORK).
+    $passes = @(
+        @{ Build = 'net8.0'; Benchmark = @('Streaming', 'Csv', 'Batch', 'Memory', 'Startup') }
+        @{ Build = 'netstandard2.0'; Benchmark = @('Streaming', 'Csv', 'Batch') }
+    )
+    $savedFramework = $env:NEURONTOOLS_FRAMEWORK
+    try {
+        foreach ($pass in $passes) {
+            $env:NEURONTOOLS_FRAMEWORK = $pass.Build
+            Write-Host "Benchmarks of the $($pass.Build) build" -ForegroundColor Cyan
+            $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "results-$($pass.Build).json"), '-Benchmark') + $pass.Benchmark
+            if ($Quick) { $arguments += '-Quick' }
+            $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
+            if ($code -ne 0) { exit $code }
+
+            Write-Host "Training ($($pass.Build) build): three MLP sizes, Adam, CrossEntropy, beside PyTorch" -ForegroundColor Cyan
+            $torchArguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "training-torch-$($pass.Build).json"))
+            if ($Quick) { $torchArguments += @('-Scale', '0.1', '-Repeat', '1') }
+            $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Training/Measure-TorchTraining.ps1') $torchArguments
+            if ($code -ne 0) { exit $code }
+        }
+    }
+    finally {
+        $env:NEURONTOOLS_FRAMEWORK = $savedFramework
+    }
 
     Write-Host 'Training: 4-16-3 network, 100 epochs on 10,000 rows, beside numpy' -ForegroundColor Cyan
     $trainingArguments = @('-ModulePath', $moduleOut)

@@ -5,7 +5,11 @@
 $framework = if ($PSVersionTable.PSEdition -eq 'Core' -and [Environment]::Version.Major -ge 8 -and $env:NEURONTOOLS_FRAMEWORK -ne 'netstandard2.0') { 'net8.0' } else { 'netstandard2.0' }
 
 # A process holds one copy of an assembly name: after Remove-Module, or with -Force, use the one already loaded.
-$loaded = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'NeuronTools' } | Select-Object -First 1
+# (A foreach statement, not a pipeline: a first pipeline in a fresh session costs more than the rest of this file.)
+$loaded = $null
+foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
+    if ($assembly.GetName().Name -eq 'NeuronTools') { $loaded = $assembly; break }
+}
 $inner = if ($loaded) {
     Import-Module -Assembly $loaded -Force -PassThru -ErrorAction Stop
 }

@@ -148,6 +148,76 @@ public static class BenchData
         return row;
     }
 
+    /// <summary>
+    /// A synthetic classification set: inputs uniform in [-1, 1], the class of each row the largest of
+    /// <paramref name="classCount"/> fixed random linear scores, so that a network has something to learn.
+    /// </summary>
+    public static TrainingSet TrainingSet(int count, int inputCount, int classCount, int seed)
+    {
+        var random = new Random(seed);
+        var direction = new double[classCount * inputCount];
+        for (int i = 0; i < direction.Length; i++)
+        {
+            direction[i] = random.NextDouble() - 0.5;
+        }
+
+        var input = new double[count][];
+        var label = new int[count];
+        for (int r = 0; r < count; r++)
+        {
+            var row = new double[inputCount];
+            for (int i = 0; i < inputCount; i++)
+            {
+                row[i] = (random.NextDouble() * 2) - 1;
+            }
+
+            int best = 0;
+            double bestScore = double.NegativeInfinity;
+            for (int c = 0; c < classCount; c++)
+            {
+                double score = 0;
+                for (int i = 0; i < inputCount; i++)
+                {
+                    score += direction[(c * inputCount) + i] * row[i];
+                }
+
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+
+            input[r] = row;
+            label[r] = best;
+        }
+
+        return new TrainingSet(input, label);
+    }
+
+    /// <summary>Writes the inputs as raw little-endian float64 rows and the classes as int32, for numpy.fromfile.</summary>
+    public static void WriteTrainingSet(TrainingSet set, string inputPath, string classPath)
+    {
+        using (var writer = new BinaryWriter(File.Create(inputPath)))
+        {
+            foreach (double[] row in set.Input)
+            {
+                foreach (double value in row)
+                {
+                    writer.Write(value);
+                }
+            }
+        }
+
+        using (var writer = new BinaryWriter(File.Create(classPath)))
+        {
+            foreach (int value in set.Class)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+
     /// <summary>The peak working set of this process, in bytes (VmHWM on Linux).</summary>
     public static long PeakWorkingSet() => Process.GetCurrentProcess().PeakWorkingSet64;
 }
