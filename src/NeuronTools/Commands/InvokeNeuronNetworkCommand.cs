@@ -7,9 +7,9 @@ namespace NeuronTools.Commands;
 [Cmdlet(VerbsLifecycle.Invoke, "NeuronNetwork")]
 [OutputType(typeof(NetworkOutput))]
 [OutputType(typeof(PSObject))]
-public sealed class InvokeNeuronNetworkCommand : PSCmdlet
+public sealed class InvokeNeuronNetworkCommand : PSCmdlet, IRowStep
 {
-    private InputBinder _binder = null!;
+    private RowPipeline _rows = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
     [NetworkTransformation]
@@ -27,34 +27,19 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        _binder = new InputBinder(Network.InputCount, Network.InputName);
+        _rows = new RowPipeline(this, Network, nameof(Network));
         RowProperty.CheckName(this, AsProperty, Network.InputName);
     }
 
     protected override void ProcessRecord()
     {
-        foreach (object? row in _binder.Rows(InputObject))
-        {
-            Evaluate(row);
-        }
+        _rows.Run(InputObject, this);
     }
 
-    private void Evaluate(object? row)
+    object? IRowStep.Process(double[] input, object? row, int index)
     {
-        bool isLoneNumber = false;
-        object result;
-        try
-        {
-            NetworkOutput output = Network.EvaluateOwned(_binder.Bind(row, out isLoneNumber), row);
-            result = AsProperty is null ? output : RowProperty.Add(row, AsProperty, PropertyValue(output));
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Invoke-NeuronNetwork $network, or Invoke-NeuronNetwork $network 1,2,3"), row));
-            return;
-        }
-
-        WriteObject(result);
+        NetworkOutput output = Network.EvaluateOwned(input, row);
+        return AsProperty is null ? output : RowProperty.Add(row, AsProperty, PropertyValue(output));
     }
 
     // One output is a number, so Export-Csv writes it as a column; several stay together as one array.

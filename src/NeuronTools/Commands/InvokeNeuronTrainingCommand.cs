@@ -40,8 +40,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
     [InvariantNumber]
     public double ValidationFraction { get; set; }
 
-    protected override void BeginProcessing() =>
-        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(model.ToStack(), loss, out _));
+    protected override void BeginProcessing() => StartRows(Loss, forTraining: true);
 
     protected override void EndProcessing()
     {
@@ -57,7 +56,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             ValidationFraction = ValidationFraction,
         };
 
-        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", Model, Wording.Count(Rows.Input.Count, "row"));
+        string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", Model, Wording.Count(Rows.Data.Count, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
         NeuronModel trained;
@@ -65,9 +64,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
         {
             using var stopKey = ConsoleStopKey.TryStart(Host);
             trained = ModelTrainer.Train(
-                Model,
-                RowInputs,
-                RowTargets,
+                Rows.Data,
                 options,
                 () => _stopRequested || (stopKey?.Pressed ?? false),
                 epoch =>

@@ -7,21 +7,16 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(ModelEvaluation))]
 public sealed class TestNeuronModelCommand : ModelRowsCommand
 {
-    private LossFunction _loss;
-
     // -Loss defaults to the loss the model was trained with, so that the score matches its training history.
-    protected override void BeginProcessing() => StartRows(model =>
-    {
-        _loss = IsLossGiven ? Loss : model.TrainingHistory?.Loss ?? LossFunction.MeanSquaredError;
-        return _loss;
-    });
+    protected override void BeginProcessing() =>
+        StartRows(IsLossGiven ? Loss : Model.TrainingHistory?.Loss ?? LossFunction.MeanSquaredError, forTraining: false);
 
     protected override void EndProcessing()
     {
         Rows.CheckComplete();
         try
         {
-            WriteObject(ModelTrainer.Evaluate(Model, RowInputs, RowTargets, _loss));
+            WriteObject(ModelTrainer.Evaluate(Rows.Data));
         }
         catch (NeuronToolsException exception)
         {
