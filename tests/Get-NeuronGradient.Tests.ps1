@@ -129,6 +129,14 @@ Describe 'Get-NeuronGradient' {
             { Get-NeuronGradient 'not a model' 1, 2 } | Should -Throw -ErrorId 'UnsupportedModel,NeuronTools.Commands.GetNeuronGradientCommand'
         }
 
+        It 'hints at the unary comma, in this command''s own words, when lone numbers arrive' {
+            $null = 5, 3, 1 | Get-NeuronGradient $neuron -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err.Count | Should -Be 3
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InputCountMismatch,NeuronTools.Commands.GetNeuronGradientCommand'
+            $err[0].Exception.Message | Should -BeLike '*,(1,2,3) | Get-NeuronGradient $model, or Get-NeuronGradient $model 1,2,3.'
+        }
+
         It 'refuses an output index the model does not have as InvalidOutputIndex' {
             { Get-NeuronGradient $network 1, 2, 3 -OutputIndex 2 } | Should -Throw -ErrorId 'InvalidOutputIndex,NeuronTools.Commands.GetNeuronGradientCommand'
             { Get-NeuronGradient $neuron 1, 2, 3 -OutputIndex 1 } | Should -Throw -ErrorId 'InvalidOutputIndex,NeuronTools.Commands.GetNeuronGradientCommand'

@@ -42,10 +42,7 @@ internal static class ChartOutput
             string fullPath = ModelPath.ResolveOutput(cmdlet, outFile, isLiteral: true, noun: noun, exampleName: noun + ".svg");
             if (Directory.Exists(fullPath))
             {
-                throw new NeuronToolsException(
-                    "PathIsDirectory",
-                    ErrorKind.InvalidArgument,
-                    $"'{outFile}' is a folder, so the {noun} cannot be written there. Give a file name, such as '{Path.Combine(outFile, noun + ".svg")}'.");
+                throw FileRules.PathIsDirectory(outFile, $"so the {noun} cannot be written there", "a file name, such as", noun + ".svg");
             }
 
             string? folder = Path.GetDirectoryName(fullPath);
@@ -120,8 +117,7 @@ internal static class ChartOutput
     }
 
     // Out-File's rule: replace an existing file, unless -NoClobber; only -Force replaces a read-only one.
-    private static ExistingFileRule Rule(bool force, bool noClobber) =>
-        noClobber ? ExistingFileRule.Keep : force ? ExistingFileRule.ReplaceReadOnly : ExistingFileRule.Replace;
+    private static ExistingFileRule Rule(bool force, bool noClobber) => FileRules.Overwrite(force, noClobber, ExistingFileRule.Replace);
 
     /// <summary>The console's width less one column (a full-width line wraps in some terminals), at most 80.</summary>
     private static int TerminalWidth(PSCmdlet cmdlet)

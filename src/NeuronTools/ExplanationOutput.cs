@@ -10,12 +10,11 @@ namespace NeuronTools.Commands;
 /// </summary>
 internal sealed class ExplanationOutput
 {
-    private readonly Cmdlet _cmdlet;
+    private readonly PSCmdlet _cmdlet;
     private bool _any;
-    private InputBinder? _binder;
-    private NeuronModel? _binderModel;
+    private RowPipeline? _rows;
 
-    internal ExplanationOutput(Cmdlet cmdlet)
+    internal ExplanationOutput(PSCmdlet cmdlet)
     {
         _cmdlet = cmdlet;
     }
@@ -38,36 +37,20 @@ internal sealed class ExplanationOutput
 
     /// <summary>
     /// Explains each row the input stands for, bound to the model's inputs as Invoke-Neuron binds them;
-    /// <paramref name="usage"/> shows how to send one vector to the command, for the lone-number hint.
+    /// <paramref name="modelParameter"/> names the model in the hint on how to send one vector.
     /// </summary>
-    internal void ExplainEach(NeuronModel model, object? input, string usage, Func<double[], IReadOnlyList<string>> explain) =>
-        ForEachRow(model, input, usage, (vector, _) => Write(explain(vector)));
+    internal void ExplainEach(NeuronModel model, string modelParameter, object? input, Func<double[], IReadOnlyList<string>> explain) =>
+        ForEachRow(model, modelParameter, input, (vector, _) => Write(explain(vector)));
 
     /// <summary>
     /// Binds each row the input stands for to the model's inputs, as Invoke-Neuron binds them, and hands it
     /// on with the row it came from; a row that cannot be bound is a non-terminating error.
     /// </summary>
-    internal void ForEachRow(NeuronModel model, object? input, string usage, Action<double[], object?> each)
+    internal void ForEachRow(NeuronModel model, string modelParameter, object? input, Action<double[], object?> each)
     {
-        // The model may arrive from the pipeline, one per record, so the binder follows the model at hand.
-        if (!ReferenceEquals(_binderModel, model))
-        {
-            _binder = ModelRows.Binder(model);
-            _binderModel = model;
-        }
-
-        foreach (object? row in _binder!.Rows(input))
-        {
-            bool isLoneNumber = false;
-            try
-            {
-                each(_binder.Bind(row, out isLoneNumber), row);
-            }
-            catch (NeuronToolsException exception)
-            {
-                _cmdlet.WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, usage), row));
-            }
-        }
+        // The model may arrive from the pipeline, one per record, so the rows bind to the model at hand.
+        _rows ??= new RowPipeline(_cmdlet, model, modelParameter);
+        _rows.Run(model, input, new Each(each));
     }
 
     internal void Write(IReadOnlyList<string> lines)
@@ -79,5 +62,18 @@ internal sealed class ExplanationOutput
 
         _any = true;
         _cmdlet.WriteObject(lines, enumerateCollection: true);
+    }
+
+    private readonly struct Each : IRowStep
+    {
+        private readonly Action<double[], object?> _each;
+
+        internal Each(Action<double[], object?> each) => _each = each;
+
+        public object? Process(double[] input, object? row, int index)
+        {
+            _each(input, row);
+            return null;
+        }
     }
 }

@@ -55,7 +55,7 @@ public abstract class FigureCommand : PSCmdlet
     /// Draws the figure of the model alone (<paramref name="modelOnly"/>), or of each input row bound as
     /// <see cref="ExplanationOutput"/> binds them; <paramref name="render"/> takes the bound vector, or null.
     /// </summary>
-    private protected void WriteFigures(string outPath, ExplanationOutput output, NeuronModel model, object? input, bool modelOnly, string usage, System.Func<double[]?, string> render)
+    private protected void WriteFigures(string outPath, ExplanationOutput output, NeuronModel model, string modelParameter, object? input, bool modelOnly, System.Func<double[]?, string> render)
     {
         string description = "an SVG figure of " + model;
         if (modelOnly)
@@ -64,6 +64,6 @@ public abstract class FigureCommand : PSCmdlet
             return;
         }
 
-        output.ForEachRow(model, input, usage, (vector, row) => WriteFigure(outPath, () => render(vector), description, row));
+        output.ForEachRow(model, modelParameter, input, (vector, row) => WriteFigure(outPath, () => render(vector), description, row));
     }
 }

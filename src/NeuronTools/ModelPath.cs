@@ -105,10 +105,7 @@ internal static class ModelPath
     {
         if (System.IO.Directory.Exists(resolved))
         {
-            throw new NeuronToolsException(
-                "PathIsDirectory",
-                ErrorKind.InvalidArgument,
-                $"'{path}' is a folder, not a model file. Give a file, or a pattern such as '{System.IO.Path.Combine(path, "*.json")}'.");
+            throw FileRules.PathIsDirectory(path, "not a model file", "a file, or a pattern such as", "*.json");
         }
 
         if (!System.IO.File.Exists(resolved))

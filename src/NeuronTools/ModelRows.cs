@@ -14,83 +14,76 @@ internal static class ModelRows
 }
 
 /// <summary>
-/// Collects labelled rows for training or evaluation: each row's input vector and its target, encoded for
-/// the loss. A row with a bad input or a missing or non-numeric target is a non-terminating error; the
+/// Reads labelled rows for training or evaluation into the core's <see cref="LabelledData"/>: each row's input
+/// vector, bound by the <see cref="RowPipeline"/>, and its target, from a parallel -Target array or the row's
+/// own properties. A row with a bad input or a missing or non-numeric target is a non-terminating error; the
 /// other rows go on.
 /// </summary>
-internal sealed class LabelledRows
+internal sealed class LabelledRows : IRowStep
 {
     private readonly PSCmdlet _cmdlet;
-    private readonly InputBinder _binder;
-    private readonly string _usage;
-    private readonly DenseStack _stack;
-    private readonly LossFunction _loss;
-    private readonly bool _isStep;
+    private readonly RowPipeline _rows;
     private readonly string[]? _targetNames;
     private readonly object?[]? _targetValues;
 
-    internal LabelledRows(PSCmdlet cmdlet, NeuronModel model, object?[] target, LossFunction loss)
+    /// <summary>Rows for <paramref name="loss"/>; a model and loss that do not fit (or cannot learn, for training) throw here.</summary>
+    internal LabelledRows(PSCmdlet cmdlet, NeuronModel model, object?[] target, LossFunction loss, bool forTraining)
     {
         _cmdlet = cmdlet;
-        _binder = ModelRows.Binder(model);
-        _usage = ",(1,2,3) | " + cmdlet.MyInvocation.MyCommand.Name + " $model -Target 1";
-        _stack = model.ToStack();
-        _loss = loss;
-        _isStep = _stack.Layers.Length == 1 && _stack.OutputCount == 1 && _stack.OutputLayer.Activation.Name == "BinaryStep";
-
-        // A loss that does not fit the model is a setup problem, reported before any row is read.
-        _ = new LossKernel(loss, _stack.OutputLayer.Activation, _stack.OutputCount);
+        Data = forTraining ? LabelledData.ForTraining(model, loss) : new LabelledData(model, loss);
+        _rows = new RowPipeline(cmdlet, model, "Model", " -Target 1");
         if (IsPropertyNames(target))
         {
             _targetNames = Array.ConvertAll(target, t => (string)InputVectorReader.Unwrap(t)!);
         }
         else
         {
+            // A row beyond a short -Target array is only counted: CheckComplete reports the mismatch once,
+            // terminating, with the number of rows that arrived, before any training or scoring starts.
             _targetValues = target;
+            _rows.RowLimit = target.Length;
         }
     }
 
-    internal List<double[]> Input { get; } = new();
-
-    internal List<double[]> Target { get; } = new();
-
-    /// <summary>How many rows arrived, good or bad: the index of the next row in a parallel -Target array.</summary>
-    internal int Seen { get; private set; }
+    internal LabelledData Data { get; }
 
     /// <summary>Reads a pipeline object, which may itself be an array of rows.</summary>
-    internal void Add(object? inputObject)
-    {
-        foreach (object? row in _binder.Rows(inputObject))
-        {
-            AddRow(row);
-        }
-    }
+    internal void Add(object? inputObject) => _rows.Run(inputObject, this);
 
     /// <summary>Refuses a parallel -Target array whose length is not the number of rows.</summary>
     internal void CheckComplete()
     {
-        if (_targetValues is not null && _targetValues.Length != Seen)
+        int seen = _rows.Seen;
+        if (_targetValues is not null && _targetValues.Length != seen)
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "TargetCountMismatch",
                 ErrorCategory.InvalidArgument,
-                $"{Wording.Count(Seen, "row")} arrived but -Target has {Wording.Count(_targetValues.Length, "value")}. Give one target per row, in row order, or name the target property, for example -Target label.",
+                $"{Wording.Count(seen, "row")} arrived but -Target has {Wording.Count(_targetValues.Length, "value")}. Give one target per row, in row order, or name the target property, for example -Target label.",
                 _targetValues));
         }
 
-        if (Input.Count == 0)
+        if (Data.Count == 0)
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
                 "NoTrainingData",
                 ErrorCategory.InvalidData,
-                Seen switch
+                seen switch
                 {
                     0 => "No row arrived",
                     1 => "The one row could not be used (see the error above)",
-                    _ => FormattableString.Invariant($"None of the {Seen} rows could be used (see the errors above)"),
+                    _ => FormattableString.Invariant($"None of the {seen} rows could be used (see the errors above)"),
                 } + ", so there is nothing to learn from or score. Send rows with numeric inputs and targets.",
                 null));
         }
+    }
+
+    object? IRowStep.Process(double[] input, object? row, int index)
+    {
+        // The input is checked before the target is read, so that a row wrong in both reports its input.
+        Data.CheckInput(input);
+        Data.AddOwned(input, ReadTarget(row, index));
+        return null;
     }
 
     /// <summary>Property names when every -Target value is text that is not a number.</summary>
@@ -110,31 +103,6 @@ internal sealed class LabelledRows
         }
 
         return true;
-    }
-
-    private void AddRow(object? row)
-    {
-        int index = Seen++;
-        if (_targetValues is not null && index >= _targetValues.Length)
-        {
-            // A row beyond a short -Target array is only counted: CheckComplete reports the mismatch once,
-            // terminating, with the number of rows that arrived, before any training or scoring starts.
-            return;
-        }
-
-        bool isLoneNumber = false;
-        try
-        {
-            double[] input = _binder.Bind(row, out isLoneNumber);
-            ModelChecks.Input(input, _stack.InputCount, "model", "input");
-            double[] target = TargetEncoder.Encode(ReadTarget(row, index), _loss, _stack.OutputCount, _isStep);
-            Input.Add(input);
-            Target.Add(target);
-        }
-        catch (NeuronToolsException exception)
-        {
-            _cmdlet.WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, _usage), row));
-        }
     }
 
     private double[] ReadTarget(object? row, int index)

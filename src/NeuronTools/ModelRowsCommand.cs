@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
@@ -43,24 +42,17 @@ public abstract class ModelRowsCommand : PSCmdlet
     /// <summary>True when -Loss was given rather than left at its default.</summary>
     private protected bool IsLossGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Loss));
 
-    /// <summary>The collected rows' inputs and targets, as the core's trainer and evaluator take them.</summary>
-    private protected List<IReadOnlyList<double>> RowInputs => Rows.Input.ConvertAll(r => (IReadOnlyList<double>)r);
-
-    private protected List<IReadOnlyList<double>> RowTargets => Rows.Target.ConvertAll(r => (IReadOnlyList<double>)r);
-
     protected override void ProcessRecord() => Rows.Add(InputObject);
 
     /// <summary>
-    /// Resolves -Model and gets ready to read rows for <paramref name="loss"/> (a function of the model, for a
-    /// default taken from its training history); a model or loss that does not fit stops the command here.
+    /// Gets ready to read rows for <paramref name="loss"/>, to train the model or to score it; a model or loss
+    /// that does not fit stops the command here.
     /// </summary>
-    private protected void StartRows(System.Func<NeuronModel, LossFunction> loss, System.Action<NeuronModel, LossFunction>? check = null)
+    private protected void StartRows(LossFunction loss, bool forTraining)
     {
         try
         {
-            LossFunction chosen = loss(Model);
-            Rows = new LabelledRows(this, Model, Target, chosen);
-            check?.Invoke(Model, chosen);
+            Rows = new LabelledRows(this, Model, Target, loss, forTraining);
         }
         catch (NeuronToolsException exception)
         {

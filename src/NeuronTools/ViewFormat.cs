@@ -40,10 +40,6 @@ public static class ViewFormat
     public static string ExactList(IEnumerable<double>? values) =>
         values is null ? string.Empty : string.Join(", ", values.Select(Exact));
 
-    /// <summary>Rows of exact numbers (a weight matrix), one row a line; empty for $null.</summary>
-    public static string ExactRows(IEnumerable<IEnumerable<double>>? rows) =>
-        rows is null ? string.Empty : string.Join(Environment.NewLine, rows.Select(ExactList));
-
     /// <summary>
     /// Any value as the list views show it, for InputObject: numbers exact and invariant, lists as {a, b},
     /// objects as @{name=value; ...}, everything else as its own text.

@@ -43,7 +43,7 @@ public class LossKernelTests
         }
 
         var stack = new DenseStack(new[] { new DenseLayer(identity, new double[outputs], outputs, ActivationCatalog.Create(row["activation"])) });
-        var kernel = StackTrainer.CreateKernel(stack, loss, out _);
+        var kernel = StackTrainer.CreateKernel(stack, loss);
         var workspace = new DenseWorkspace(stack, rows);
         Array.Copy(a, workspace.Input, a.Length);
         for (int r = 0; r < rows; r++)

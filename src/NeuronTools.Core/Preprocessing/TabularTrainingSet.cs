@@ -258,8 +258,9 @@ public sealed class TabularTrainingSet
         }
 
         var chosen = loss ?? model.TrainingHistory?.Loss ?? DefaultLoss(classes, model.OutputCount);
-        var stack = model.ToStack();
-        return ModelTrainer.Evaluate(stack, input, ModelTrainer.EncodeTargets(stack, target.ConvertAll(t => (IReadOnlyList<double>)t), chosen), chosen, classes);
+        var data = new LabelledData(model, chosen);
+        data.AddAll(input.ConvertAll(r => (IReadOnlyList<double>)r), target.ConvertAll(t => (IReadOnlyList<double>)t), "Evaluation");
+        return ModelTrainer.Evaluate(data, classes);
     }
 
     /// <summary>The loss a target calls for: CrossEntropy for one output per class, BinaryCrossEntropy for two classes on one output, else MeanSquaredError.</summary>

@@ -42,10 +42,7 @@ internal static class AtomicFile
         string directory = Path.GetDirectoryName(fullPath) ?? string.Empty;
         if (Directory.Exists(fullPath))
         {
-            throw new NeuronToolsException(
-                "PathIsDirectory",
-                ErrorKind.InvalidArgument,
-                $"'{fullPath}' is a folder, so a model cannot be written there. Give a file name, such as '{Path.Combine(fullPath, "model.json")}'.");
+            throw FileRules.PathIsDirectory(fullPath, "so a model cannot be written there", "a file name, such as", "model.json");
         }
 
         if (directory.Length == 0 || !Directory.Exists(directory))

@@ -104,6 +104,12 @@ internal sealed class DenseStack
 
     internal DenseLayer OutputLayer => Layers[Layers.Length - 1];
 
+    /// <summary>
+    /// True for a lone BinaryStep neuron: it learns 0/1 targets with the perceptron rule, since the step's
+    /// derivative is 0 everywhere. The one place that rule is decided.
+    /// </summary>
+    internal bool IsPerceptron => Layers.Length == 1 && OutputCount == 1 && OutputLayer.Activation.Name == "BinaryStep";
+
     internal DenseStack Clone()
     {
         var layers = new DenseLayer[Layers.Length];

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace NeuronTools;
 
@@ -11,6 +10,7 @@ public static class ModelTrainer
     /// Trains a copy of <paramref name="model"/> on rows and their targets (one value per output, or a class index
     /// where the loss takes one: CrossEntropy and Hinge) and returns it, of the same kind, with its training history.
     /// </summary>
+    /// <exception cref="NeuronToolsException">For the model and loss (see <see cref="LabelledData.ForTraining"/>), the first bad row, or the training.</exception>
     public static TModel Train<TModel>(
         TModel model,
         IReadOnlyList<IReadOnlyList<double>> input,
@@ -20,44 +20,64 @@ public static class ModelTrainer
         Action<TrainingEpoch>? epochCompleted = null)
         where TModel : NeuronModel
     {
-        if (model is null || input is null || target is null || options is null)
+        if (options is null)
         {
-            throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : target is null ? nameof(target) : nameof(options));
+            throw new ArgumentNullException(nameof(options));
         }
 
-        var stack = model.ToStack();
-        var run = StackTrainer.Train(stack, ToArrays(input), EncodeTargets(stack, target, options.Loss), options, stopRequested, epochCompleted);
+        options.Validate();
+        var data = LabelledData.ForTraining(model, options.Loss);
+        data.AddAll(input, target, "Training");
+        return (TModel)Train(data, options, stopRequested, epochCompleted);
+    }
+
+    /// <summary>
+    /// Trains a copy of the data's model on its rows and returns it, of the same kind, with its training history.
+    /// <paramref name="options"/> must name the data's loss.
+    /// </summary>
+    public static NeuronModel Train(LabelledData data, TrainingOptions options, Func<bool>? stopRequested = null, Action<TrainingEpoch>? epochCompleted = null)
+    {
+        if (data is null || options is null)
+        {
+            throw new ArgumentNullException(data is null ? nameof(data) : nameof(options));
+        }
+
+        if (!data.IsForTraining || options.Loss != data.Loss)
+        {
+            throw new ArgumentException("Training needs data made with LabelledData.ForTraining for the loss of the options.", nameof(data));
+        }
+
+        var run = StackTrainer.Train(data.Stack, data.Kernel, data.FlatInput(), data.FlatTarget(), options, stopRequested, epochCompleted);
         // Retraining continues the model's history and keeps its stored preprocessing and class labels.
-        return (TModel)model.CarrySchemaTo(model.WithParameters(run.Model, run.History.After(model.TrainingHistory)));
+        return data.Model.CarrySchemaTo(data.Model.WithParameters(run.Model, run.History.After(data.Model.TrainingHistory)));
     }
 
     /// <summary>Loss, accuracy and confusion matrix of a model on labelled rows.</summary>
     public static ModelEvaluation Evaluate(NeuronModel model, IReadOnlyList<IReadOnlyList<double>> input, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
     {
-        if (model is null || input is null || target is null)
-        {
-            throw new ArgumentNullException(model is null ? nameof(model) : input is null ? nameof(input) : nameof(target));
-        }
-
-        var stack = model.ToStack();
-        return Evaluate(stack, ToArrays(input), EncodeTargets(stack, target, loss), loss);
+        var data = new LabelledData(model, loss);
+        data.AddAll(input, target, "Evaluation");
+        return Evaluate(data);
     }
 
-    /// <summary>Evaluates a stack on encoded targets.</summary>
-    internal static ModelEvaluation Evaluate(DenseStack stack, IReadOnlyList<double[]> input, IReadOnlyList<double[]> target, LossFunction loss, IReadOnlyList<string>? classLabel = null)
+    /// <summary>Loss, accuracy and confusion matrix of the data's model on its rows; the confusion matrix and per-class metrics are named by <paramref name="classLabel"/> when given.</summary>
+    public static ModelEvaluation Evaluate(LabelledData data, IReadOnlyList<string>? classLabel = null)
     {
-        var kernel = new LossKernel(loss, stack.OutputLayer.Activation, stack.OutputCount);
-        if (input.Count == 0 || target.Count != input.Count)
+        if (data is null)
         {
-            throw new NeuronToolsException(
-                "NoEvaluationData",
-                ErrorKind.InvalidArgument,
-                $"Evaluation needs at least one row with its target; {Wording.Count(input.Count, "row")} and {Wording.Count(target.Count, "target")} arrived.");
+            throw new ArgumentNullException(nameof(data));
         }
 
-        double[] x = StackTrainer.Flatten(input, stack.InputCount, "input");
-        double[] t = StackTrainer.Flatten(target, stack.OutputCount, "target");
-        var rows = new int[input.Count];
+        if (data.Count == 0)
+        {
+            throw LabelledData.NoData("Evaluation", 0, 0);
+        }
+
+        var stack = data.Stack;
+        var kernel = data.Kernel;
+        double[] x = data.FlatInput();
+        double[] t = data.FlatTarget();
+        var rows = new int[data.Count];
         for (int i = 0; i < rows.Length; i++)
         {
             rows[i] = i;
@@ -76,26 +96,14 @@ public static class ModelTrainer
             {
                 labels[i] = classLabel is not null && classLabel.Count == k
                     ? classLabel[i]
-                    : k == 2 && stack.OutputCount == 1 && loss == LossFunction.Hinge ? (i == 0 ? "-1" : "1") : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    : k == 2 && stack.OutputCount == 1 && data.Loss == LossFunction.Hinge ? (i == 0 ? "-1" : "1") : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             matrix = new ConfusionMatrix(labels, counts);
         }
 
         var regression = outputs is null ? null : new RegressionMetrics(Rows(t, stack.OutputCount), Rows(outputs, stack.OutputCount));
-        return new ModelEvaluation(loss, mean, rows.Length, accuracy, matrix, regression);
-    }
-
-    internal static List<double[]> EncodeTargets(DenseStack stack, IReadOnlyList<IReadOnlyList<double>> target, LossFunction loss)
-    {
-        bool isStep = stack.Layers.Length == 1 && stack.OutputCount == 1 && stack.OutputLayer.Activation.Name == "BinaryStep";
-        var encoded = new List<double[]>(target.Count);
-        foreach (var row in target)
-        {
-            encoded.Add(TargetEncoder.Encode(row, loss, stack.OutputCount, isStep));
-        }
-
-        return encoded;
+        return new ModelEvaluation(data.Loss, mean, rows.Length, accuracy, matrix, regression);
     }
 
     private static IReadOnlyList<double>[] Rows(double[] flat, int width)
@@ -109,16 +117,5 @@ public static class ModelTrainer
         }
 
         return rows;
-    }
-
-    private static List<double[]> ToArrays(IReadOnlyList<IReadOnlyList<double>> rows)
-    {
-        var arrays = new List<double[]>(rows.Count);
-        foreach (var row in rows)
-        {
-            arrays.Add(row.ToArray());
-        }
-
-        return arrays;
     }
 }

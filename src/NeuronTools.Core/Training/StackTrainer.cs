@@ -34,21 +34,38 @@ internal static class StackTrainer
         Action<TrainingEpoch>? epochCompleted = null)
     {
         options.Validate();
-        var kernel = CreateKernel(start, options.Loss, out bool perceptron);
-        int n = input.Count;
-        if (n == 0 || target.Count != n)
+        var kernel = CreateKernel(start, options.Loss);
+        if (target.Count != input.Count)
         {
-            throw new NeuronToolsException(
-                "NoTrainingData",
-                ErrorKind.InvalidArgument,
-                $"Training needs at least one row with its target; {Wording.Count(n, "row")} and {Wording.Count(target.Count, "target")} arrived. Send rows down the pipeline or give -InputObject, and a target for each.");
+            throw LabelledData.NoData("Training", input.Count, target.Count);
         }
 
+        return Train(start, kernel, Flatten(input, start.InputCount, "input"), Flatten(target, start.OutputCount, "target"), options, stopRequested, epochCompleted);
+    }
+
+    /// <summary>
+    /// Trains a copy of <paramref name="start"/> on checked rows: <paramref name="x"/> and <paramref name="t"/> hold
+    /// the inputs and the encoded targets row-major, and are only read.
+    /// </summary>
+    internal static TrainingRun Train(
+        DenseStack start,
+        LossKernel kernel,
+        double[] x,
+        double[] t,
+        TrainingOptions options,
+        Func<bool>? stopRequested,
+        Action<TrainingEpoch>? epochCompleted)
+    {
+        options.Validate();
         int d = start.InputCount;
         int c = start.OutputCount;
-        double[] x = Flatten(input, d, "input");
-        double[] t = Flatten(target, c, "target");
+        int n = x.Length / d;
+        if (n == 0)
+        {
+            throw LabelledData.NoData("Training", 0, 0);
+        }
 
+        bool perceptron = start.IsPerceptron;
         int seed = options.Seed ?? WeightInitializer.NewSeed();
         var random = new DeterministicRandom(seed);
         var (training, validation) = Split(n, options.ValidationFraction, random);
@@ -152,10 +169,10 @@ internal static class StackTrainer
     }
 
     /// <summary>The loss kernel for a stack, refusing models that cannot learn with it.</summary>
-    internal static LossKernel CreateKernel(DenseStack stack, LossFunction loss, out bool perceptron)
+    internal static LossKernel CreateKernel(DenseStack stack, LossFunction loss)
     {
         var kernel = new LossKernel(loss, stack.OutputLayer.Activation, stack.OutputCount);
-        perceptron = kernel.IsStep && stack.Layers.Length == 1 && stack.OutputCount == 1;
+        bool perceptron = stack.IsPerceptron;
         foreach (var layer in stack.Layers)
         {
             if (!VectorJacobian.Supports(layer.Activation))

@@ -8,10 +8,32 @@ namespace NeuronTools;
 /// one-hot row for CrossEntropy and multi-class Hinge, a 0 for Hinge becomes −1. Problems with one row
 /// are <see cref="NeuronToolsException"/>s the cmdlets report for that row alone.
 /// </summary>
-internal static class TargetEncoder
+internal sealed class TargetEncoder
 {
-    internal static double[] Encode(IReadOnlyList<double> raw, LossFunction loss, int outputCount, bool isStep)
+    private readonly LossFunction _loss;
+    private readonly int _outputCount;
+    private readonly bool _isStep;
+
+    /// <summary>An encoder for a model of <paramref name="outputCount"/> outputs; <paramref name="isStep"/> for a perceptron (0/1 targets).</summary>
+    internal TargetEncoder(LossFunction loss, int outputCount, bool isStep)
     {
+        _loss = loss;
+        _outputCount = outputCount;
+        _isStep = isStep;
+    }
+
+    internal static double[] Encode(IReadOnlyList<double> raw, LossFunction loss, int outputCount, bool isStep) =>
+        new TargetEncoder(loss, outputCount, isStep).Encode(raw);
+
+    /// <summary>
+    /// A target for one row as the user gave it: one value per output, or a class index (one number) where the
+    /// loss takes one. A class given another way (a label as text) comes in through <see cref="EncodeClass"/>.
+    /// </summary>
+    internal double[] Encode(IReadOnlyList<double> raw)
+    {
+        var loss = _loss;
+        int outputCount = _outputCount;
+        bool isStep = _isStep;
         for (int j = 0; j < raw.Count; j++)
         {
             if (!Neuron.IsFinite(raw[j]))
@@ -23,7 +45,13 @@ internal static class TargetEncoder
         bool classIndex = outputCount > 1 && raw.Count == 1 && loss is LossFunction.CrossEntropy or LossFunction.Hinge;
         if (classIndex)
         {
-            return OneHot(raw[0], outputCount);
+            double value = raw[0];
+            if (value != Math.Floor(value) || value < 0 || value >= outputCount)
+            {
+                throw Invalid(FormattableString.Invariant($"The class {Neuron.Describe(value)} is not a class index of this model; give a whole number from 0 to {outputCount - 1} (one per output)."));
+            }
+
+            return EncodeClass((int)value);
         }
 
         if (raw.Count != outputCount)
@@ -87,15 +115,19 @@ internal static class TargetEncoder
         return target;
     }
 
-    private static double[] OneHot(double value, int classCount)
+    /// <summary>
+    /// The target of class <paramref name="classIndex"/>: its one-hot row for a model of several outputs (0 to
+    /// outputs − 1); for one output, class 0 or 1 as the value itself (−1 or +1 for Hinge).
+    /// </summary>
+    internal double[] EncodeClass(int classIndex)
     {
-        if (value != Math.Floor(value) || value < 0 || value >= classCount)
+        if (_outputCount == 1)
         {
-            throw Invalid(FormattableString.Invariant($"The class {Neuron.Describe(value)} is not a class index of this model; give a whole number from 0 to {classCount - 1} (one per output)."));
+            return new[] { _loss == LossFunction.Hinge ? (classIndex == 1 ? 1.0 : -1.0) : classIndex };
         }
 
-        var target = new double[classCount];
-        target[(int)value] = 1.0;
+        var target = new double[_outputCount];
+        target[classIndex] = 1.0;
         return target;
     }
 

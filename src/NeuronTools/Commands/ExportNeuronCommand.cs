@@ -47,6 +47,9 @@ public sealed class ExportNeuronCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // A model file is kept unless -Force (and not -NoClobber) asks to replace it: the module's one rule.
+    private ExistingFileRule Rule => FileRules.Overwrite(Force, NoClobber, ExistingFileRule.Keep);
+
     protected override void BeginProcessing()
     {
         bool isLiteral = ParameterSetName == LiteralPathSet;
@@ -54,7 +57,7 @@ public sealed class ExportNeuronCommand : PSCmdlet
         try
         {
             _fullPath = ModelPath.ResolveOutput(this, path, isLiteral);
-            if (File.Exists(_fullPath) && (!Force || NoClobber))
+            if (File.Exists(_fullPath) && Rule == ExistingFileRule.Keep)
             {
                 throw AtomicFile.FileExists(_fullPath);
             }
@@ -99,7 +102,7 @@ public sealed class ExportNeuronCommand : PSCmdlet
 
         try
         {
-            ModelFile.Save(_fullPath, model, _format, overwrite: Force && !NoClobber, OnnxElementType);
+            ModelFile.Save(_fullPath, model, _format, overwrite: Rule == ExistingFileRule.ReplaceReadOnly, OnnxElementType);
         }
         catch (NeuronToolsException exception)
         {

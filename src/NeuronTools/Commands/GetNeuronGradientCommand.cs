@@ -5,9 +5,9 @@ namespace NeuronTools.Commands;
 /// <summary>What-if: the gradients of a neuron's or a network's output with respect to every input, weight and bias.</summary>
 [Cmdlet(VerbsCommon.Get, "NeuronGradient")]
 [OutputType(typeof(NeuronGradient), typeof(NetworkGradient))]
-public sealed class GetNeuronGradientCommand : PSCmdlet
+public sealed class GetNeuronGradientCommand : PSCmdlet, IRowStep
 {
-    private InputBinder _binder = null!;
+    private RowPipeline _rows = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ModelTransformation(LayerAsNetwork = true)]
@@ -29,7 +29,7 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
     {
         try
         {
-            _binder = ModelRows.Binder(Model);
+            _rows = new RowPipeline(this, Model, nameof(Model));
             GradientCalculator.CheckOutputIndex(OutputIndex, Model.OutputCount);
         }
         catch (NeuronToolsException exception)
@@ -38,29 +38,7 @@ public sealed class GetNeuronGradientCommand : PSCmdlet
         }
     }
 
-    protected override void ProcessRecord()
-    {
-        foreach (object? row in _binder.Rows(InputObject))
-        {
-            Compute(row);
-        }
-    }
+    protected override void ProcessRecord() => _rows.Run(InputObject, this);
 
-    private void Compute(object? row)
-    {
-        bool isLoneNumber = false;
-        object gradient;
-        try
-        {
-            double[] input = _binder.Bind(row, out isLoneNumber);
-            gradient = GradientCalculator.Compute(Model, input, OutputIndex, row);
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Get-NeuronGradient $model, or Get-NeuronGradient $model 1,2,3"), row));
-            return;
-        }
-
-        WriteObject(gradient);
-    }
+    object? IRowStep.Process(double[] input, object? row, int index) => GradientCalculator.Compute(Model, input, OutputIndex, row);
 }

@@ -9,12 +9,12 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(NeuronOutput), ParameterSetName = new[] { RowSet })]
 [OutputType(typeof(PSObject), ParameterSetName = new[] { RowSet })]
 [OutputType(typeof(double[]), ParameterSetName = new[] { MatrixSet })]
-public sealed class InvokeNeuronCommand : PSCmdlet
+public sealed class InvokeNeuronCommand : PSCmdlet, IRowStep
 {
     private const string RowSet = "InputObject";
     private const string MatrixSet = "InputMatrix";
 
-    private InputBinder _binder = null!;
+    private RowPipeline _rows = null!;
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNull]
@@ -37,7 +37,7 @@ public sealed class InvokeNeuronCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        _binder = new InputBinder(Neuron.InputCount, Neuron.InputName);
+        _rows = new RowPipeline(this, Neuron, nameof(Neuron));
         RowProperty.CheckName(this, AsProperty, Neuron.InputName);
     }
 
@@ -49,28 +49,13 @@ public sealed class InvokeNeuronCommand : PSCmdlet
             return;
         }
 
-        foreach (object? row in _binder.Rows(InputObject))
-        {
-            Evaluate(row);
-        }
+        _rows.Run(InputObject, this);
     }
 
-    private void Evaluate(object? row)
+    object? IRowStep.Process(double[] input, object? row, int index)
     {
-        bool isLoneNumber = false;
-        object result;
-        try
-        {
-            NeuronOutput output = Neuron.EvaluateOwned(_binder.Bind(row, out isLoneNumber), row);
-            result = AsProperty is null ? output : RowProperty.Add(row, AsProperty, output.Output);
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Invoke-Neuron $neuron, or Invoke-Neuron $neuron 1,2,3"), row));
-            return;
-        }
-
-        WriteObject(result);
+        NeuronOutput output = Neuron.EvaluateOwned(input, row);
+        return AsProperty is null ? output : RowProperty.Add(row, AsProperty, output.Output);
     }
 
     private void EvaluateMatrix()
@@ -105,7 +90,7 @@ public sealed class InvokeNeuronCommand : PSCmdlet
         {
             try
             {
-                vectors[row] = _binder.Bind(rows[row], copyVector: false, out _);
+                vectors[row] = _rows.Binder.Bind(rows[row], copyVector: false, out _);
             }
             catch (NeuronToolsException exception)
             {

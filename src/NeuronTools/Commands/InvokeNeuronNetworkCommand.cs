@@ -6,9 +6,9 @@ namespace NeuronTools.Commands;
 [Cmdlet(VerbsLifecycle.Invoke, "NeuronNetwork")]
 [OutputType(typeof(NetworkOutput))]
 [OutputType(typeof(PSObject))]
-public sealed class InvokeNeuronNetworkCommand : PSCmdlet
+public sealed class InvokeNeuronNetworkCommand : PSCmdlet, IRowStep
 {
-    private InputBinder _binder = null!;
+    private RowPipeline _rows = null!;
     private bool _firstRowSeen;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -27,43 +27,28 @@ public sealed class InvokeNeuronNetworkCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        _binder = new InputBinder(Network.InputCount, Network.InputName);
+        _rows = new RowPipeline(this, Network, nameof(Network));
         RowProperty.CheckName(this, AsProperty, Network.RowColumnName);
     }
 
     protected override void ProcessRecord()
     {
-        foreach (object? row in _binder.Rows(InputObject))
+        if (!_firstRowSeen)
         {
-            if (!_firstRowSeen)
+            _firstRowSeen = true;
+            foreach (object? row in _rows.Binder.Rows(InputObject))
             {
-                _firstRowSeen = true;
                 TabularRows.CheckFirstRow(this, row, Network.RowColumnName, "The network reads these columns by name; give rows that have them, or rename the columns to match.");
+                break;
             }
-
-            Evaluate(row);
         }
+
+        _rows.Run(InputObject, this);
     }
 
-    private void Evaluate(object? row)
+    object? IRowStep.Process(double[] input, object? row, int index)
     {
-        bool isLoneNumber = false;
-        object result;
-        try
-        {
-            // A stored preprocessing reads the raw cells (text, numbers, categories, missing values) itself.
-            double[] input = Network.Preprocessing is { } preprocessing
-                ? preprocessing.Transform(TabularRows.Cells(row, preprocessing.InputName))
-                : _binder.Bind(row, out isLoneNumber);
-            NetworkOutput output = Network.EvaluateOwned(input, row);
-            result = AsProperty is null ? output : RowProperty.AddAll(row, RowProperty.Columns(Network, output, AsProperty));
-        }
-        catch (NeuronToolsException exception)
-        {
-            WriteError(ErrorRecords.From(InputBinder.Explain(exception, isLoneNumber, ",(1,2,3) | Invoke-NeuronNetwork $network, or Invoke-NeuronNetwork $network 1,2,3"), row));
-            return;
-        }
-
-        WriteObject(result);
+        NetworkOutput output = Network.EvaluateOwned(input, row);
+        return AsProperty is null ? output : RowProperty.AddAll(row, RowProperty.Columns(Network, output, AsProperty));
     }
 }

@@ -89,7 +89,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             return;
         }
 
-        StartRows(_ => Loss, (model, loss) => StackTrainer.CreateKernel(model.ToStack(), loss, out _));
+        StartRows(Loss, forTraining: true);
         if (Model.Preprocessing is not null || Model.ClassLabel is not null || IsTabularAsked)
         {
             _tabular = new TabularTrainingRows(this, Model, TargetNames(), Settings());
@@ -146,7 +146,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
             ValidationFraction = ValidationFraction,
         };
 
-        int rowCount = _tabular?.Set!.RowCount ?? Rows.Input.Count;
+        int rowCount = _tabular?.Set!.RowCount ?? Rows.Data.Count;
         string activity = string.Format(CultureInfo.InvariantCulture, "Training {0} on {1}", IsModelGiven ? Model : "a new network", Wording.Count(rowCount, "row"));
         var progress = new ProgressRecord(1, activity, "Starting");
         var sinceProgress = Stopwatch.StartNew();
@@ -167,7 +167,7 @@ public sealed class InvokeNeuronTrainingCommand : ModelRowsCommand
                     }
                 };
             trained = _tabular is null
-                ? ModelTrainer.Train(Model, RowInputs, RowTargets, options, stop, epochCompleted)
+                ? ModelTrainer.Train(Rows.Data, options, stop, epochCompleted)
                 : TrainTabular(options, stop, epochCompleted);
         }
         catch (NeuronToolsException exception)

@@ -7,16 +7,12 @@ namespace NeuronTools.Commands;
 [OutputType(typeof(ModelEvaluation))]
 public sealed class TestNeuronModelCommand : ModelRowsCommand
 {
-    private LossFunction _loss;
     private TabularTrainingRows? _tabular;
     private bool _firstRowSeen;
 
     // -Loss defaults to the loss the model was trained with, so that the score matches its training history.
-    protected override void BeginProcessing() => StartRows(model =>
-    {
-        _loss = IsLossGiven ? Loss : model.TrainingHistory?.Loss ?? LossFunction.MeanSquaredError;
-        return _loss;
-    });
+    protected override void BeginProcessing() =>
+        StartRows(IsLossGiven ? Loss : Model.TrainingHistory?.Loss ?? LossFunction.MeanSquaredError, forTraining: false);
 
     protected override void ProcessRecord()
     {
@@ -51,7 +47,7 @@ public sealed class TestNeuronModelCommand : ModelRowsCommand
         try
         {
             WriteObject(_tabular is null
-                ? ModelTrainer.Evaluate(Model, RowInputs, RowTargets, _loss)
+                ? ModelTrainer.Evaluate(Rows.Data)
                 : _tabular.Set is { RowCount: > 0 } set
                     ? set.Evaluate(Model, IsLossGiven ? Loss : null)
                     : throw new NeuronToolsException("NoTrainingData", ErrorKind.InvalidData, "None of the rows could be used (see the errors above), so there is nothing to score. Send rows with their inputs and targets."));
