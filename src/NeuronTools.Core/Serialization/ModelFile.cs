@@ -42,7 +42,7 @@ internal static class ModelFile
             var info = new FileInfo(fullPath);
             if (!info.Exists)
             {
-                throw new NeuronToolsException("PathNotFound", ErrorKind.ObjectNotFound, $"The file '{fullPath}' does not exist. Check the path; Get-ChildItem lists the files of a folder.");
+                throw new NeuronToolsException(ErrorIds.PathNotFound, ErrorKind.ObjectNotFound, $"The file '{fullPath}' does not exist. Check the path; Get-ChildItem lists the files of a folder.");
             }
 
             if (info.Length > options.MaximumSize)
@@ -56,7 +56,7 @@ internal static class ModelFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            throw new NeuronToolsException("ModelReadFailed", ErrorKind.ReadError, $"The file '{fullPath}' could not be read: {exception.Message}", exception);
+            throw new NeuronToolsException(ErrorIds.ModelReadFailed, ErrorKind.ReadError, $"The file '{fullPath}' could not be read: {exception.Message}", exception);
         }
     }
 }

@@ -68,7 +68,7 @@ internal static class ModelSerializer
     }
 
     internal static NeuronToolsException TooLarge(string source, long size, string unit, long limit) => new(
-        "ModelFileTooLarge",
+        ErrorIds.ModelFileTooLarge,
         ErrorKind.LimitsExceeded,
         FormattableString.Invariant($"{source} is {size} {unit} long, more than the limit of {limit}, so it was refused before being read. If it is a model you trust, raise -MaximumSize."));
 
@@ -94,7 +94,7 @@ internal static class ModelSerializer
         if (version > SchemaVersion)
         {
             throw new NeuronToolsException(
-                "UnsupportedSchemaVersion",
+                ErrorIds.UnsupportedSchemaVersion,
                 ErrorKind.InvalidData,
                 FormattableString.Invariant($"{source} has schema version {version}, but this version of NeuronTools reads schema version {SchemaVersion} and older. Update the NeuronTools module to read it."));
         }
@@ -122,10 +122,10 @@ internal static class ModelSerializer
                     return ReadNetwork(fields, root, string.Empty);
             }
         }
-        catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
+        catch (NeuronToolsException exception) when (exception.ErrorId != ErrorIds.InvalidModelFile)
         {
             // A rule of the model itself (duplicate input names, say): still a file that cannot be read.
-            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
+            throw new NeuronToolsException(ErrorIds.InvalidModelFile, ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
         }
     }
 
