@@ -167,7 +167,7 @@ function Invoke-Bench {
         foreach ($pass in $passes) {
             $env:NEURONTOOLS_FRAMEWORK = $pass.Build
             Write-Host "Benchmarks of the $($pass.Build) build" -ForegroundColor Cyan
-            $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "results-$($pass.Build).json"), '-Benchmark') + $pass.Benchmark
+            $arguments = @('-ModulePath', $moduleOut, '-BenchAssembly', $benchAssembly, '-ResultFile', (Join-Path $benchOut "results-$($pass.Build).json"), '-Benchmark', ($pass.Benchmark -join ','))
             if ($Quick) { $arguments += '-Quick' }
             $code = Invoke-Pwsh (Join-Path $root 'tests/Benchmarks/Invoke-Benchmark.ps1') $arguments
             if ($code -ne 0) { exit $code }

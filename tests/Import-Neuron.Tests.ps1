@@ -179,6 +179,118 @@ Describe 'Import-Neuron' {
         }
     }
 
+    Context 'ONNX files' {
+        BeforeAll {
+            $onnx = Join-Path $PSScriptRoot 'Data/onnx'
+            function Read-Expected([string] $Path) {
+                $rows = Import-Csv -Delimiter "`t" -Path ($Path -replace '\.onnx$', '.expected.tsv')
+                foreach ($row in $rows) {
+                    $names = $row.PSObject.Properties.Name
+                    [pscustomobject]@{
+                        Input  = [double[]]@($names | Where-Object { $_ -match '^x\d+$' } | ForEach-Object { [double]::Parse($row.$_, [cultureinfo]::InvariantCulture) })
+                        Output = [double[]]@($names | Where-Object { $_ -match '^y\d+$' } | ForEach-Object { [double]::Parse($row.$_, [cultureinfo]::InvariantCulture) })
+                    }
+                }
+            }
+        }
+
+        It 'reads a PyTorch file as a network that gives PyTorch''s outputs within 1e-12 in double' {
+            $path = Join-Path $onnx 'torch/deep_relu_op17_d.onnx'
+            $network = Import-Neuron $path
+
+            $network | Should -BeOfType NeuronTools.NeuronNetwork
+            $network.Shape | Should -Be @(8, 16, 16, 12, 8, 3)
+            foreach ($case in Read-Expected $path) {
+                $output = (Invoke-NeuronNetwork $network $case.Input).Output
+                for ($j = 0; $j -lt $output.Count; $j++) {
+                    [Math]::Abs($output[$j] - $case.Output[$j]) | Should -BeLessOrEqual (1e-12 * [Math]::Max(1, [Math]::Abs($case.Output[$j])))
+                }
+            }
+        }
+
+        It 'reads a one-unit graph as a Neuron' {
+            Import-Neuron (Join-Path $onnx 'torch/neuron_sigmoid_op13_f.onnx') | Should -BeOfType NeuronTools.Neuron
+        }
+
+        It 'finds the format from the content, whatever the file is called' {
+            $path = Join-Path $TestDrive 'model.bin'
+            Copy-Item (Join-Path $onnx 'tf2onnx/keras_relu_softmax_f.onnx') $path
+
+            (Import-Neuron $path).Layers[1].Activation.Name | Should -BeExactly 'Softmax'
+        }
+
+        It 'reads back an exported network with the same weights, name and input names' {
+            $path = Join-Path $TestDrive 'round.onnx'
+            $network = New-NeuronNetwork -Shape 3, 4, 2 -Activation 'LeakyReLU(negative_slope=0.2)', Softmax -Seed 5 -Name round -InputName cpu, memory, disk
+            Export-Neuron $network -Path $path -OnnxElementType Double
+
+            $imported = Import-Neuron $path -Format Onnx
+
+            $imported.Name | Should -BeExactly 'round'
+            $imported.InputName | Should -Be @('cpu', 'memory', 'disk')
+            $imported.Layers[0].Activation.Specification | Should -BeExactly 'LeakyReLU(negative_slope=0.2)'
+            $imported.Layers[1].Weight[1] | Should -Be $network.Layers[1].Weight[1]
+            (Invoke-NeuronNetwork $imported 1, 2, 3).Output | Should -Be (Invoke-NeuronNetwork $network 1, 2, 3).Output
+        }
+
+        It 'gives a model every cmdlet takes: explain, gradient, test, retrain, save as JSON' {
+            $network = Import-Neuron (Join-Path $onnx 'torch/flatten_dropout_relu_op13_d.onnx')
+            $x = [double[]](0.5, -1, 2, 0.25, 1)
+            $rows = foreach ($k in 1..6) { , [double[]]($x | ForEach-Object { $_ * $k }) }
+            $targets = 0, 1, 2, 0, 1, 2
+
+            Show-NeuronNetwork $network $x | Out-String | Should -Match 'Softmax'
+            (Get-NeuronGradient $network $x -OutputIndex 1).InputGradient | Should -HaveCount 5
+            ($rows | Test-NeuronModel $network -Target $targets -Loss CrossEntropy).RowCount | Should -Be 6
+            $trained = $rows | Invoke-NeuronTraining $network -Target $targets -Loss CrossEntropy -Epoch 2 -Seed 1
+            $trained | Should -BeOfType NeuronTools.NeuronNetwork
+            $trained.Layers[0].Weight[0] | Should -Not -Be $network.Layers[0].Weight[0]
+            $json = Join-Path $TestDrive 'from-onnx.json'
+            Export-Neuron $network -Path $json
+            (Import-Neuron $json).Layers[0].Weight[0] | Should -Be $network.Layers[0].Weight[0]
+        }
+
+        It 'refuses <Case> with <ErrorId>' -TestCases @(
+            @{ Case = 'a Keras 2 hard sigmoid'; File = 'tf2onnx/keras_hard_sigmoid_f.onnx'; ErrorId = 'UnsupportedOnnxOperator'; Mentions = 'HardSigmoid' }
+            @{ Case = 'one-vs-rest probabilities'; File = 'skl2onnx/logistic_ovr_f.onnx'; ErrorId = 'UnsupportedOnnxOperator'; Mentions = 'Normalizer' }
+            @{ Case = 'a scaler in front of the network'; File = 'skl2onnx/standard_scaler_mlp_f.onnx'; ErrorId = 'UnsupportedOnnxGraph'; Mentions = 'scal' }
+            @{ Case = 'class labels'; File = 'skl2onnx/mlp_classifier_iris_f.onnx'; ErrorId = 'UnsupportedOnnxGraph'; Mentions = 'class labels' }
+        ) {
+            param($Case, $File, $ErrorId, $Mentions)
+            Import-Neuron (Join-Path $onnx $File) -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly "$ErrorId,NeuronTools.Commands.ImportNeuronCommand"
+            $err[0].Exception.Message | Should -Match $Mentions
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].TargetObject | Should -BeLike "*$(Split-Path $File -Leaf)"
+        }
+
+        It 'refuses a cut-off ONNX file with InvalidModelFile, giving the byte offset, and reads the next file' {
+            $bytes = [System.IO.File]::ReadAllBytes((Join-Path $onnx 'torch/relu_op13_f.onnx'))
+            $cut = Join-Path $TestDrive 'cut.onnx'
+            [System.IO.File]::WriteAllBytes($cut, [byte[]]$bytes[0..($bytes.Length - 40)])
+
+            $models = Import-Neuron $cut, (Join-Path $onnx 'torch/relu_op13_f.onnx') -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidModelFile,NeuronTools.Commands.ImportNeuronCommand'
+            $err[0].Exception.Message | Should -Match 'at byte \d+'
+            @($models) | Should -HaveCount 1
+        }
+
+        It 'refuses a JSON file given as -Format Onnx with InvalidModelFile' {
+            $path = New-ModelFile 'json.onnx' $validNeuron
+            Import-Neuron $path -Format Onnx -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidModelFile,NeuronTools.Commands.ImportNeuronCommand'
+        }
+
+        It 'refuses an ONNX file larger than -MaximumSize with ModelFileTooLarge' {
+            Import-Neuron (Join-Path $onnx 'torch/wide_tanh_op13_d.onnx') -MaximumSize 1000 -ErrorAction SilentlyContinue -ErrorVariable err
+
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'ModelFileTooLarge,NeuronTools.Commands.ImportNeuronCommand'
+        }
+    }
+
     Context 'hostile files, in a child process' -ForEach @{ HostileFiles = $hostileFiles } {
         BeforeAll {
             # Peak memory is measured in ONE child process, which reads every file and reports its own peak working

@@ -153,6 +153,34 @@ public class DotProductTests
 
         Assert.Equal(Train(false), Train(true));
     }
+    [Fact]
+    public void TrainingAllocatesNothingPerBatchEvenWhenItsProductsAreSplitAcrossProcessors()
+    {
+        // 64 rows × 100 outputs × 200 inputs is past the size at which a product is shared with helper threads.
+        var random = new Random(9);
+        var input = Enumerable.Range(0, 640).Select(_ => Enumerable.Range(0, 200).Select(_ => random.NextDouble() - 0.5).ToArray()).ToList();
+        var target = input.Select(row => TargetEncoder.Encode(new[] { row[0] > 0 ? 1.0 : 0.0 }, LossFunction.CrossEntropy, 10, isStep: false)).ToList();
+
+        long AllocatedBy(int epochs)
+        {
+            var layers = new List<DenseLayer>
+            {
+                new(Enumerable.Range(0, 100 * 200).Select(_ => (random.NextDouble() - 0.5) * 0.1).ToArray(), new double[100], 200, ActivationCatalog.Create("ReLU")),
+                new(Enumerable.Range(0, 10 * 100).Select(_ => (random.NextDouble() - 0.5) * 0.1).ToArray(), new double[10], 100, ActivationCatalog.Create("Identity")),
+            };
+            var options = new TrainingOptions { Loss = LossFunction.CrossEntropy, Optimizer = Optimizer.Adam, LearningRate = 0.001, EpochCount = epochs, BatchSize = 64, Seed = 1 };
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            StackTrainer.Train(new DenseStack(layers), input, target, options);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        AllocatedBy(1);
+        long perEpoch = (AllocatedBy(5) - AllocatedBy(1)) / 4;
+
+        // Ten batches an epoch: the epoch's record is all an epoch may allocate (a closure or a Parallel.For per
+        // product would cost several kilobytes).
+        Assert.True(perEpoch < 512, $"An epoch of ten batches allocated {perEpoch} bytes.");
+    }
 }
 
 /// <summary>Tests that flip <see cref="DotProduct.SimdEnabled"/> run one at a time.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading.Tasks;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
@@ -98,16 +97,11 @@ internal static class DotProduct
             return;
         }
 
-        Parallel.For(0, parts, part =>
-        {
-            // Even row boundaries, so that the 2 × 2 blocks of each part are the ones one thread would use.
-            int start = (int)((long)rowsA * part / parts) & ~1;
-            int end = part == parts - 1 ? rowsA : (int)((long)rowsA * (part + 1) / parts) & ~1;
-            MultiplyTransposedRows(a, b, rowsB, k, c, bias, start, end);
-        });
+        ProductWorkers.Run(a, rowsA, b, rowsB, k, c, bias, parts);
     }
 
-    private static unsafe void MultiplyTransposedRows(double[] a, double[] b, int rowsB, int k, double[] c, double[]? bias, int start, int end)
+    /// <summary>Rows [start, end) of <see cref="MultiplyTransposed"/>'s result.</summary>
+    internal static unsafe void MultiplyTransposedRows(double[] a, double[] b, int rowsB, int k, double[] c, double[]? bias, int start, int end)
     {
         fixed (double* pa = a, pb = b, pc = c, pBias = bias)
         {

@@ -28,6 +28,9 @@ internal static class OnnxExporter
     private const int ModelDocString = 6;
     private const int ModelGraph = 7;
     private const int ModelOpsetImport = 8;
+    private const int ModelMetadata = 14;
+    private const int EntryKey = 1;
+    private const int EntryValue = 2;
     private const int OpsetDomain = 1;
     private const int OpsetVersion = 2;
     private const int GraphNode = 1;
@@ -122,14 +125,22 @@ internal static class OnnxExporter
         graphMessage.Message(GraphOutput, ValueInfo(graph.Output, graph.ElementCode, outputCount));
 
         int opset = graph.Opset;
-        return new ProtoWriter()
+        var file = new ProtoWriter()
             .Int64(ModelIrVersion, opset <= 13 ? 7 : opset <= 18 ? 8 : 9)
-            .String(ModelProducerName, "NeuronTools")
+            .String(ModelProducerName, OnnxMetadata.Producer)
             .String(ModelProducerVersion, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0")
             .String(ModelDocString, "Exported by NeuronTools Export-Neuron -Format Onnx. Input 'input' is [batch, inputs]; output '" + graph.Output + "' is [batch, outputs].")
             .Message(ModelGraph, graphMessage)
-            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, string.Empty).Int64(OpsetVersion, opset))
-            .ToArray();
+            .Message(ModelOpsetImport, new ProtoWriter().String(OpsetDomain, string.Empty).Int64(OpsetVersion, opset));
+
+        // What the graph cannot say exactly (a LeakyReLU slope is a float32 attribute, RReLU is written as PRelu), kept
+        // so that Import-Neuron gives back the very model; any other runtime ignores metadata.
+        foreach (var (key, text) in OnnxMetadata.Write(model.Name, model.InputName, layers.Select(l => l.Activation.Specification).ToList()))
+        {
+            file.Message(ModelMetadata, new ProtoWriter().String(EntryKey, key).String(EntryValue, text));
+        }
+
+        return file.ToArray();
     }
 
     /// <summary>

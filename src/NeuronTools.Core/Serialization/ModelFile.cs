@@ -10,7 +10,7 @@ public enum ModelFileFormat
     /// <summary>The NeuronTools model JSON (about_NeuronTools_FileFormat), which Import-Neuron reads back exactly.</summary>
     Json,
 
-    /// <summary>An ONNX model (Gemm and activation nodes), for other runtimes; write-only.</summary>
+    /// <summary>An ONNX model (Gemm and activation nodes), for other runtimes; read back when it is a dense chain.</summary>
     Onnx,
 }
 
@@ -34,7 +34,8 @@ internal static class ModelFile
         AtomicFile.Write(fullPath, stream => stream.Write(content, 0, content.Length), overwrite ? ExistingFileRule.ReplaceReadOnly : ExistingFileRule.Keep, beforeCommit);
     }
 
-    internal static NeuronModel Load(string fullPath, ModelReadOptions options)
+    /// <summary>Loads a model; the format is found from the file's first bytes unless <paramref name="format"/> is given.</summary>
+    internal static NeuronModel Load(string fullPath, ModelReadOptions options, ModelFileFormat? format = null)
     {
         string source = "The file '" + fullPath + "'";
         try
@@ -51,6 +52,11 @@ internal static class ModelFile
             }
 
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+            if (format == ModelFileFormat.Onnx || (format is null && StartsAsOnnx(stream)))
+            {
+                return OnnxImporter.Import(ReadAll(stream, info.Length, options.MaximumSize, source), source, options);
+            }
+
             using var reader = new StreamReader(stream, s_utf8, detectEncodingFromByteOrderMarks: true);
             return ModelSerializer.Read(reader, options, source);
         }
@@ -58,5 +64,43 @@ internal static class ModelFile
         {
             throw new NeuronToolsException(ErrorIds.ModelReadFailed, ErrorKind.ReadError, $"The file '{fullPath}' could not be read: {exception.Message}", exception);
         }
+    }
+
+    private static bool StartsAsOnnx(Stream stream)
+    {
+        var start = new byte[2];
+        int count = stream.Read(start, 0, 2);
+        if (count == 1)
+        {
+            count += stream.Read(start, 1, 1);
+        }
+
+        stream.Position = 0;
+        return OnnxFile.LooksLikeOnnx(start, count);
+    }
+
+    /// <summary>The whole file, never more than the limit: a file that grows while it is read is cut off at it and then refused.</summary>
+    private static byte[] ReadAll(Stream stream, long length, long maximumSize, string source)
+    {
+        if (length > int.MaxValue)
+        {
+            // Protobuf messages, and so ONNX files with their weights inside, end below 2 GiB.
+            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, FormattableString.Invariant($"{source} is {length} bytes long: an ONNX model with its weights inside is below 2 GiB, so this is not one."));
+        }
+
+        var buffer = new MemoryStream((int)Math.Min(length, maximumSize));
+        var chunk = new byte[65536];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maximumSize)
+            {
+                throw ModelSerializer.TooLarge(source, buffer.Length + read, "bytes", maximumSize);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }

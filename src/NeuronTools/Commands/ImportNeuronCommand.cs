@@ -2,7 +2,10 @@ using System.Management.Automation;
 
 namespace NeuronTools.Commands;
 
-/// <summary>Loads neurons, layers and networks from NeuronTools JSON model files, refusing anything malformed or oversized.</summary>
+/// <summary>
+/// Loads neurons, layers and networks from NeuronTools JSON model files and ONNX files (the format found from the
+/// file's first bytes, or given with -Format), refusing anything malformed, oversized or not a dense chain.
+/// </summary>
 [Cmdlet(VerbsData.Import, "Neuron", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Neuron), typeof(NeuronLayer), typeof(NeuronNetwork))]
 public sealed class ImportNeuronCommand : ModelReaderCommand
@@ -19,6 +22,10 @@ public sealed class ImportNeuronCommand : ModelReaderCommand
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = null!;
+
+    /// <summary>Json or Onnx; without it the format is found from each file's first bytes.</summary>
+    [Parameter]
+    public ModelFileFormat? Format { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -41,7 +48,7 @@ public sealed class ImportNeuronCommand : ModelReaderCommand
             {
                 try
                 {
-                    WriteObject(ModelFile.Load(file, options));
+                    WriteObject(ModelFile.Load(file, options, Format));
                 }
                 catch (NeuronToolsException exception)
                 {
