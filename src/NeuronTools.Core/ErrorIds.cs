@@ -182,6 +182,10 @@ internal static class ErrorIds
 
     internal const string UnsupportedOnnxActivation = nameof(UnsupportedOnnxActivation);
 
+    internal const string UnsupportedOnnxGraph = nameof(UnsupportedOnnxGraph);
+
+    internal const string UnsupportedOnnxOperator = nameof(UnsupportedOnnxOperator);
+
     internal const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
 
     internal const string UntrainableActivation = nameof(UntrainableActivation);

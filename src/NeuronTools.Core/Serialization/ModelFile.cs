@@ -85,7 +85,7 @@ internal static class ModelFile
         if (length > int.MaxValue)
         {
             // Protobuf messages, and so ONNX files with their weights inside, end below 2 GiB.
-            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, FormattableString.Invariant($"{source} is {length} bytes long: an ONNX model with its weights inside is below 2 GiB, so this is not one."));
+            throw new NeuronToolsException(ErrorIds.InvalidModelFile, ErrorKind.InvalidData, FormattableString.Invariant($"{source} is {length} bytes long: an ONNX model with its weights inside is below 2 GiB, so this is not one."));
         }
 
         var buffer = new MemoryStream((int)Math.Min(length, maximumSize));
