@@ -43,6 +43,26 @@ Describe 'The NeuronTools module' {
         }
     }
 
+    Context 'error ids' {
+        It 'names every error id it reports in one place, each constant spelt as its value' {
+            $constants = @([NeuronTools.NeuronModel].Assembly.GetType('NeuronTools.ErrorIds', $true).GetFields([System.Reflection.BindingFlags]'NonPublic, Static') | Where-Object IsLiteral)
+
+            $constants.Count | Should -BeGreaterThan 80
+            $constants | Where-Object { $_.GetRawConstantValue() -cne $_.Name } | Should -BeNullOrEmpty
+        }
+
+        It 'reports no id that the tests assert and ErrorIds lacks, besides PowerShell''s own binding errors' {
+            $constants = @([NeuronTools.NeuronModel].Assembly.GetType('NeuronTools.ErrorIds', $true).GetFields([System.Reflection.BindingFlags]'NonPublic, Static') | Where-Object IsLiteral).Name
+            $powerShellOwn = 'CannotConvertArgumentNoMessage', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError'
+            $asserted = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 |
+                Select-String -Pattern "'(\w+),NeuronTools\.Commands\.\w+'" -AllMatches |
+                ForEach-Object { $_.Matches } | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
+
+            $asserted.Count | Should -BeGreaterThan 50
+            $asserted | Where-Object { $_ -cnotin $constants -and $_ -notin $powerShellOwn } | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'two builds, one behaviour' {
         BeforeAll {
             $moduleBase = (Get-Module NeuronTools).ModuleBase

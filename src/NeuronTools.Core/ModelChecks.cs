@@ -35,7 +35,7 @@ internal static class ModelChecks
         if (names.Length != count)
         {
             throw new NeuronToolsException(
-                "InputNameCountMismatch",
+                ErrorIds.InputNameCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The {model} has {Wording.Count(count, unit)} but {Wording.Count(names.Length, "input name")}. Give one name per {unit}, in {unit} order.")
                 .About(parameterName);
@@ -46,13 +46,13 @@ internal static class ModelChecks
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                throw new NeuronToolsException("InvalidInputName", ErrorKind.InvalidArgument, "An input name is empty. Give every input a name, such as cpu or memory.").About(parameterName);
+                throw new NeuronToolsException(ErrorIds.InvalidInputName, ErrorKind.InvalidArgument, "An input name is empty. Give every input a name, such as cpu or memory.").About(parameterName);
             }
 
             if (!seen.Add(name))
             {
                 throw new NeuronToolsException(
-                    "DuplicateInputName",
+                    ErrorIds.DuplicateInputName,
                     ErrorKind.InvalidArgument,
                     $"The input name '{name}' is given more than once (names are compared without regard to case). Give each input its own name.")
                     .About(parameterName);
@@ -76,7 +76,7 @@ internal static class ModelChecks
         if (input.Count != count)
         {
             throw new NeuronToolsException(
-                "InputCountMismatch",
+                ErrorIds.InputCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The {model} has {Wording.Count(count, unit)} but the input has {Wording.Count(input.Count, "value")}. Give one value per {unit}, in {unit} order.");
         }
@@ -85,7 +85,7 @@ internal static class ModelChecks
         if (bad >= 0)
         {
             throw new NeuronToolsException(
-                "NonFiniteInput",
+                ErrorIds.NonFiniteInput,
                 ErrorKind.InvalidData,
                 FormattableString.Invariant($"The input value at position {bad} is {Neuron.Describe(input[bad])}; a {model}'s inputs must be finite numbers. Remove or replace the value."));
         }
@@ -106,7 +106,7 @@ internal static class ModelChecks
         bool isBias = what == "bias";
         string where = row is int r ? FormattableString.Invariant($"row {r}, position {bad}") : FormattableString.Invariant($"position {bad}");
         throw new NeuronToolsException(
-            isBias ? "NonFiniteBias" : "NonFiniteWeight",
+            isBias ? ErrorIds.NonFiniteBias : ErrorIds.NonFiniteWeight,
             ErrorKind.InvalidArgument,
             $"The {what} at {where} is {Neuron.Describe(values[bad])}; {owner} {Wording.Plural(what)} must be finite numbers. Replace it with a finite value{(isBias ? " such as 0" : string.Empty)}.")
             .About(parameterName);

@@ -33,14 +33,14 @@ public sealed class Neuron : NeuronModel
         _weight = weight.ToArray();
         if (_weight.Length == 0)
         {
-            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A neuron needs at least one weight. Give -Weight one number per input, for example -Weight 0.5,-1,2.").About(nameof(weight));
+            throw new NeuronToolsException(ErrorIds.EmptyWeight, ErrorKind.InvalidArgument, "A neuron needs at least one weight. Give -Weight one number per input, for example -Weight 0.5,-1,2.").About(nameof(weight));
         }
 
         ModelChecks.FiniteParameters(_weight, "weight", "a neuron's", nameof(weight));
         if (!IsFinite(bias))
         {
             throw new NeuronToolsException(
-                "NonFiniteBias",
+                ErrorIds.NonFiniteBias,
                 ErrorKind.InvalidArgument,
                 $"The bias is {Describe(bias)}; a neuron's bias must be a finite number. Replace it with a finite value such as 0.")
                 .About(nameof(bias));
@@ -107,7 +107,7 @@ public sealed class Neuron : NeuronModel
         if (!IsFinite(a) || !IsFinite(z))
         {
             throw new NeuronToolsException(
-                "NonFiniteResult",
+                ErrorIds.NonFiniteResult,
                 ErrorKind.InvalidResult,
                 $"The inputs are finite but the neuron's result is not: a = {Describe(a)}, z = {Describe(z)}. The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down.");
         }
@@ -162,7 +162,7 @@ public sealed class Neuron : NeuronModel
         if (rowCount > 0 && rows.GetLength(1) != n)
         {
             throw RowError(
-                "InputCountMismatch",
+                ErrorIds.InputCountMismatch,
                 ErrorKind.InvalidArgument,
                 0,
                 $"the neuron has {Wording.Count(n, "weight")} but every row of the matrix has {Wording.Count(rows.GetLength(1), "value")}. Give one column per weight, in weight order.");
@@ -301,13 +301,13 @@ public sealed class Neuron : NeuronModel
     {
         if (input is null)
         {
-            throw RowError("InputCountMismatch", ErrorKind.InvalidArgument, row, $"the row is $null but the neuron has {Wording.Count(_weight.Length, "weight")}. Give one value per weight, in weight order.");
+            throw RowError(ErrorIds.InputCountMismatch, ErrorKind.InvalidArgument, row, $"the row is $null but the neuron has {Wording.Count(_weight.Length, "weight")}. Give one value per weight, in weight order.");
         }
 
         if (input.Length != _weight.Length)
         {
             throw RowError(
-                "InputCountMismatch",
+                ErrorIds.InputCountMismatch,
                 ErrorKind.InvalidArgument,
                 row,
                 $"the neuron has {Wording.Count(_weight.Length, "weight")} but the row has {Wording.Count(input.Length, "value")}. Give one value per weight, in weight order.");
@@ -357,13 +357,13 @@ public sealed class Neuron : NeuronModel
     }
 
     private static NeuronToolsException NonFiniteBatchInput(int row, int position, double value) => RowError(
-        "NonFiniteInput",
+        ErrorIds.NonFiniteInput,
         ErrorKind.InvalidData,
         row,
         FormattableString.Invariant($"the input value at position {position} is {Describe(value)}; a neuron's inputs must be finite numbers. Remove or replace the value."));
 
     private static NeuronToolsException NonFiniteBatchResult(int row, double a, double z) => RowError(
-        "NonFiniteResult",
+        ErrorIds.NonFiniteResult,
         ErrorKind.InvalidResult,
         row,
         $"the inputs are finite but the neuron's result is not: a = {Describe(a)}, z = {Describe(z)}. The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down.");

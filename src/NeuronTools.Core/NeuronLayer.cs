@@ -68,8 +68,8 @@ public sealed class NeuronLayer : NeuronModel
     /// <summary>A layer of <paramref name="neuronCount"/> neurons with seeded starting weights and zero biases.</summary>
     public static NeuronLayer Create(int inputCount, int neuronCount, ActivationFunction? activation = null, Initialization initialization = Initialization.Uniform, int seed = 0, string? name = null)
     {
-        CheckCount(inputCount, "input count", "InvalidInputCount", nameof(inputCount));
-        CheckCount(neuronCount, "neuron count", "InvalidNeuronCount", nameof(neuronCount));
+        CheckCount(inputCount, "input count", ErrorIds.InvalidInputCount, nameof(inputCount));
+        CheckCount(neuronCount, "neuron count", ErrorIds.InvalidNeuronCount, nameof(neuronCount));
         long total = (long)inputCount * neuronCount;
         ModelChecks.WeightCount(total, "LayerTooLarge", $"A layer of {Wording.Count(neuronCount, "neuron")} with {Wording.Count(inputCount, "input")}", "Use fewer neurons or inputs.");
 
@@ -99,7 +99,7 @@ public sealed class NeuronLayer : NeuronModel
         Neuron[] all = neurons.ToArray();
         if (all.Length == 0)
         {
-            throw new NeuronToolsException("EmptyLayer", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Neuron one or more neurons from New-Neuron.").About(nameof(neurons));
+            throw new NeuronToolsException(ErrorIds.EmptyLayer, ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Neuron one or more neurons from New-Neuron.").About(nameof(neurons));
         }
 
         for (int j = 0; j < all.Length; j++)
@@ -112,7 +112,7 @@ public sealed class NeuronLayer : NeuronModel
             if (all[j].InputCount != all[0].InputCount)
             {
                 throw new NeuronToolsException(
-                    "NeuronInputCountMismatch",
+                    ErrorIds.NeuronInputCountMismatch,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"The neuron at position 0 has {Wording.Count(all[0].InputCount, "input")} but the neuron at position {j} has {all[j].InputCount}. The neurons of a layer read the same input vector, so give them all the same number of weights."))
                     .About(nameof(neurons));
@@ -121,7 +121,7 @@ public sealed class NeuronLayer : NeuronModel
             if (activation is null && all[j].Activation.Specification != all[0].Activation.Specification)
             {
                 throw new NeuronToolsException(
-                    "NeuronActivationMismatch",
+                    ErrorIds.NeuronActivationMismatch,
                     ErrorKind.InvalidArgument,
                     $"The neuron at position 0 uses {all[0].Activation.Specification} but the neuron at position {j} uses {all[j].Activation.Specification}. A layer has one activation: give the neurons the same one, or choose the layer's with -Activation.")
                     .About(nameof(neurons));
@@ -152,7 +152,7 @@ public sealed class NeuronLayer : NeuronModel
         if (layer.InputCount != InputCount || layer.NeuronCount != NeuronCount)
         {
             throw new NeuronToolsException(
-                "LayerShapeMismatch",
+                ErrorIds.LayerShapeMismatch,
                 ErrorKind.InvalidArgument,
                 $"The layer has {Wording.Count(NeuronCount, "neuron")} of {Wording.Count(InputCount, "input")}, but the new weights are {Wording.Count(layer.NeuronCount, "row")} of {layer.InputCount}. Give new weights of the same shape.")
                 .About(nameof(weight));
@@ -219,7 +219,7 @@ public sealed class NeuronLayer : NeuronModel
     {
         if (weight.Length == 0)
         {
-            throw new NeuronToolsException("EmptyWeight", ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Weight one row of weights per neuron, for example -Weight @(0.5, -1, 2), @(1, 0, -1).").About(nameof(weight));
+            throw new NeuronToolsException(ErrorIds.EmptyWeight, ErrorKind.InvalidArgument, "A layer needs at least one neuron. Give -Weight one row of weights per neuron, for example -Weight @(0.5, -1, 2), @(1, 0, -1).").About(nameof(weight));
         }
 
         for (int j = 0; j < weight.Length; j++)
@@ -228,7 +228,7 @@ public sealed class NeuronLayer : NeuronModel
             if (row is null || row.Length == 0)
             {
                 throw new NeuronToolsException(
-                    "EmptyWeight",
+                    ErrorIds.EmptyWeight,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"The weight row {j} is empty. Give each neuron one weight per input."))
                     .About(nameof(weight));
@@ -237,7 +237,7 @@ public sealed class NeuronLayer : NeuronModel
             if (row.Length != weight[0].Length)
             {
                 throw new NeuronToolsException(
-                    "RaggedWeight",
+                    ErrorIds.RaggedWeight,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"The weight row 0 has {Wording.Count(weight[0].Length, "weight")} but row {j} has {row.Length}. Every neuron of a layer reads the same input vector, so give every row the same number of weights, one per input."))
                     .About(nameof(weight));
@@ -254,7 +254,7 @@ public sealed class NeuronLayer : NeuronModel
         if (bias.Length != weight.Length)
         {
             throw new NeuronToolsException(
-                "BiasCountMismatch",
+                ErrorIds.BiasCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The layer has {Wording.Count(weight.Length, "neuron")} (weight rows) but {Wording.Count(bias.Length, "bias")}. Give one bias per neuron, in row order.")
                 .About(nameof(bias));

@@ -30,7 +30,7 @@ public sealed class NeuronNetwork : NeuronModel
     {
         if (layers.Length == 0)
         {
-            throw new NeuronToolsException("EmptyNetwork", ErrorKind.InvalidArgument, "A network needs at least one layer. Give -Layer one or more layers from New-NeuronLayer, or use -Shape.").About(nameof(layers));
+            throw new NeuronToolsException(ErrorIds.EmptyNetwork, ErrorKind.InvalidArgument, "A network needs at least one layer. Give -Layer one or more layers from New-NeuronLayer, or use -Shape.").About(nameof(layers));
         }
 
         for (int k = 0; k < layers.Length; k++)
@@ -43,7 +43,7 @@ public sealed class NeuronNetwork : NeuronModel
             if (k > 0 && layers[k - 1].NeuronCount != layers[k].InputCount)
             {
                 throw new NeuronToolsException(
-                    "LayerShapeMismatch",
+                    ErrorIds.LayerShapeMismatch,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"{Describe(layers, k - 1)} has {Wording.Count(layers[k - 1].NeuronCount, "neuron")}, so it gives {Wording.Count(layers[k - 1].NeuronCount, "output")}, but {Describe(layers, k)} takes {Wording.Count(layers[k].InputCount, "input")}. Each layer's neuron count must equal the next layer's input count: make {Describe(layers, k)} with -InputCount {layers[k - 1].NeuronCount}, or change the neuron count of {Describe(layers, k - 1)}."))
                     .About(nameof(layers));
@@ -133,7 +133,7 @@ public sealed class NeuronNetwork : NeuronModel
         if (shape.Count < 2)
         {
             throw new NeuronToolsException(
-                "InvalidShape",
+                ErrorIds.InvalidShape,
                 ErrorKind.InvalidArgument,
                 $"The shape {text} has no layer. Give the input count, then the neuron count of each layer, for example -Shape 3,4,2 for 3 inputs, a hidden layer of 4 and an output layer of 2.")
                 .About(nameof(shape));
@@ -144,7 +144,7 @@ public sealed class NeuronNetwork : NeuronModel
             if (shape[k] < 1)
             {
                 throw new NeuronToolsException(
-                    "InvalidShape",
+                    ErrorIds.InvalidShape,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"The shape {text} has {shape[k]} at position {k}; every count must be at least 1."))
                     .About(nameof(shape));
@@ -155,7 +155,7 @@ public sealed class NeuronNetwork : NeuronModel
         if (activations.Count != 1 && activations.Count != layerCount)
         {
             throw new NeuronToolsException(
-                "ActivationCountMismatch",
+                ErrorIds.ActivationCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The shape {text} makes {Wording.Count(layerCount, "layer")} but {Wording.Count(activations.Count, "activation")} {(activations.Count == 1 ? "was" : "were")} given. Give one activation for all layers, or one per layer, in order.")
                 .About(nameof(activations));
@@ -167,7 +167,7 @@ public sealed class NeuronNetwork : NeuronModel
             total += (long)shape[k] * shape[k + 1];
         }
 
-        ModelChecks.WeightCount(total, "NetworkTooLarge", "The network of shape " + text, "Use fewer or smaller layers.");
+        ModelChecks.WeightCount(total, ErrorIds.NetworkTooLarge, "The network of shape " + text, "Use fewer or smaller layers.");
         var layers = new NeuronLayer[layerCount];
         for (int k = 0; k < layerCount; k++)
         {
@@ -271,7 +271,7 @@ public sealed class NeuronNetwork : NeuronModel
             if (!Neuron.IsFinite(preActivation[j]) || !Neuron.IsFinite(output[j]))
             {
                 throw new NeuronToolsException(
-                    "NonFiniteResult",
+                    ErrorIds.NonFiniteResult,
                     ErrorKind.InvalidResult,
                     FormattableString.Invariant($"The inputs are finite but {description} gives a non-finite result at neuron {j}: a = {Neuron.Describe(preActivation[j])}, z = {Neuron.Describe(output[j])} ({layer.Activation.Specification}). The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down."));
             }

@@ -11,12 +11,12 @@ public static class WeightInitializer
         if (fanIn < 1 || fanOut < 1 || count < 0)
         {
             throw new NeuronToolsException(
-                "InvalidInputCount",
+                ErrorIds.InvalidInputCount,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"Fan-in and fan-out must be at least 1 (got {fanIn} and {fanOut})."));
         }
 
-        ModelChecks.WeightCount(count, "TooManyWeights", Wording.Count(fanIn, "input") + " to weigh", "Use fewer inputs.");
+        ModelChecks.WeightCount(count, ErrorIds.TooManyWeights, Wording.Count(fanIn, "input") + " to weigh", "Use fewer inputs.");
         var random = new DeterministicRandom(seed);
         var weights = new double[count];
         Func<double> draw = initialization switch

@@ -31,7 +31,7 @@ internal static class ChartOutput
         if (!outFile.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                "UnsupportedChartFormat",
+                ErrorIds.UnsupportedChartFormat,
                 ErrorCategory.InvalidArgument,
                 $"{cmdlet.MyInvocation.MyCommand.Name} writes {noun}s as SVG, and '{outFile}' does not end in .svg. Give a file name ending in .svg; a browser opens it, and tools such as rsvg-convert or Inkscape turn it into PNG.",
                 outFile));
@@ -50,7 +50,7 @@ internal static class ChartOutput
             {
                 cmdlet.ThrowTerminatingError(new ErrorRecord(
                     new DirectoryNotFoundException($"The {noun} cannot be written to '{outFile}': the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory), or give another path."),
-                    "OutFileNotWritable",
+                    ErrorIds.OutFileNotWritable,
                     ErrorCategory.WriteError,
                     outFile));
             }
@@ -105,10 +105,10 @@ internal static class ChartOutput
         {
             AtomicFile.Write(outPath, stream => stream.Write(content, 0, content.Length), Rule(force, noClobber));
         }
-        catch (NeuronToolsException exception) when (exception.ErrorId is "ModelWriteFailed" or "DirectoryNotFound")
+        catch (NeuronToolsException exception) when (exception.ErrorId is ErrorIds.ModelWriteFailed or ErrorIds.DirectoryNotFound)
         {
             // The folder may have gone, or the disk filled, since ResolveOutFile looked.
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new IOException(exception.Message, exception), "OutFileNotWritable", ErrorCategory.WriteError, outPath));
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new IOException(exception.Message, exception), ErrorIds.OutFileNotWritable, ErrorCategory.WriteError, outPath));
         }
         catch (NeuronToolsException exception)
         {

@@ -40,7 +40,7 @@ public abstract class FigureCommand : PSCmdlet
         if (_figureWritten)
         {
             WriteError(ErrorRecords.Create(
-                "OneFigurePerFile",
+                ErrorIds.OneFigurePerFile,
                 ErrorCategory.InvalidOperation,
                 $"{MyInvocation.MyCommand.Name} -OutFile writes one figure to one file, and '{OutFile}' already holds the figure of the first input, so this input was not drawn. Give one input, or give each its own file: $rows | ForEach-Object {{ $i++; {MyInvocation.MyCommand.Name} $model $_ -OutFile \"figure$i.svg\" }}.",
                 row));

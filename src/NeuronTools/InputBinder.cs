@@ -79,7 +79,7 @@ internal sealed class InputBinder
     /// command at hand, such as ",(1,2,3) | Invoke-Neuron $neuron".
     /// </summary>
     internal static NeuronToolsException Explain(NeuronToolsException exception, bool isLoneNumber, string usage) =>
-        exception.ErrorId == "InputCountMismatch" && isLoneNumber
+        exception.ErrorId == ErrorIds.InputCountMismatch && isLoneNumber
             ? new NeuronToolsException(
                 exception.ErrorId,
                 exception.Kind,
@@ -104,7 +104,7 @@ internal sealed class InputBinder
                 return copyVector ? (double[])vector.Clone() : vector;
             case Array { Rank: > 1 } matrix:
                 throw new NeuronToolsException(
-                    "InvalidInputValue",
+                    ErrorIds.InvalidInputValue,
                     ErrorKind.InvalidData,
                     FormattableString.Invariant($"The input is a {matrix.Rank}-dimensional array ({matrix.GetType().Name}), not a vector. Send its rows as vectors, one per pipeline object, or give the whole matrix to Invoke-Neuron -InputMatrix."));
             case IList:
@@ -234,7 +234,7 @@ internal sealed class InputBinder
         catch (GetValueException exception)
         {
             throw new NeuronToolsException(
-                "InvalidInputValue",
+                ErrorIds.InvalidInputValue,
                 ErrorKind.InvalidData,
                 string.Format(CultureInfo.InvariantCulture, "The property '{0}' could not be read: {1}", property.Name, exception.Message),
                 exception);
@@ -250,7 +250,7 @@ internal sealed class InputBinder
 
         object shown = row is PSObject wrapped ? wrapped.BaseObject : row;
         throw new NeuronToolsException(
-            "InputNameRequired",
+            ErrorIds.InputNameRequired,
             ErrorKind.InvalidArgument,
             string.Format(
                 CultureInfo.InvariantCulture,
@@ -292,7 +292,7 @@ internal sealed class InputBinder
         if (double.IsNaN(number) || double.IsInfinity(number))
         {
             throw new NeuronToolsException(
-                "NonFiniteInput",
+                ErrorIds.NonFiniteInput,
                 ErrorKind.InvalidData,
                 string.Format(CultureInfo.InvariantCulture, "The input '{0}' is {1}; a neuron's inputs must be finite numbers. Remove or replace the value.", name, number.ToString("R", CultureInfo.InvariantCulture)));
         }
@@ -301,12 +301,12 @@ internal sealed class InputBinder
     }
 
     private static NeuronToolsException InvalidNamedValue(string name, string problem, string fix) => new(
-        "InvalidInputValue",
+        ErrorIds.InvalidInputValue,
         ErrorKind.InvalidData,
         string.Format(CultureInfo.InvariantCulture, "The input '{0}' {1}. {2}", name, problem, fix));
 
     private NeuronToolsException MissingInput(List<string> missing, IEnumerable<string> present, string what) => new(
-        "MissingInput",
+        ErrorIds.MissingInput,
         ErrorKind.InvalidData,
         string.Format(
             CultureInfo.InvariantCulture,

@@ -79,7 +79,7 @@ internal static class InputVectorReader
     }
 
     private static NeuronToolsException InvalidValue(int position, string found, string fix) => new(
-        "InvalidInputValue",
+        ErrorIds.InvalidInputValue,
         ErrorKind.InvalidData,
         string.Format(CultureInfo.InvariantCulture, "The input value at position {0} is {1}, which is not a number. {2}", position, found, fix));
 }

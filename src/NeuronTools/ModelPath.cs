@@ -35,7 +35,7 @@ internal static class ModelPath
             if (matches is { Count: > 1 })
             {
                 throw new NeuronToolsException(
-                    "AmbiguousPath",
+                    ErrorIds.AmbiguousPath,
                     ErrorKind.InvalidArgument,
                     $"The path '{path}' matches {matches.Count} files, but a {noun} is written to one file. Give the exact name, or use -LiteralPath for a name with wildcard characters such as [ ].");
             }
@@ -115,7 +115,7 @@ internal static class ModelPath
     }
 
     private static NeuronToolsException NotFound(string path) => new(
-        "PathNotFound",
+        ErrorIds.PathNotFound,
         ErrorKind.ObjectNotFound,
         $"There is no file '{path}'. Paths are relative to the current PowerShell location (Get-Location); check the name with Get-ChildItem.");
 
@@ -124,7 +124,7 @@ internal static class ModelPath
         if (provider.ImplementingType != typeof(FileSystemProvider))
         {
             throw new NeuronToolsException(
-                "NotFileSystemPath",
+                ErrorIds.NotFileSystemPath,
                 ErrorKind.InvalidArgument,
                 $"'{path}' is on the {provider.Name} provider, but {noun}s are files. Give a path on a file-system drive, such as C:\\{noun}s\\{exampleName} or ./{exampleName}.");
         }

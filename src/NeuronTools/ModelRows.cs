@@ -57,7 +57,7 @@ internal sealed class LabelledRows : IRowStep
         if (_targetValues is not null && _targetValues.Length != seen)
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                "TargetCountMismatch",
+                ErrorIds.TargetCountMismatch,
                 ErrorCategory.InvalidArgument,
                 $"{Wording.Count(seen, "row")} arrived but -Target has {Wording.Count(_targetValues.Length, "value")}. Give one target per row, in row order, or name the target property, for example -Target label.",
                 _targetValues));
@@ -66,7 +66,7 @@ internal sealed class LabelledRows : IRowStep
         if (Data.Count == 0)
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                "NoTrainingData",
+                ErrorIds.NoTrainingData,
                 ErrorCategory.InvalidData,
                 seen switch
                 {
@@ -115,14 +115,14 @@ internal sealed class LabelledRows : IRowStep
             }
             catch (NeuronToolsException exception)
             {
-                throw new NeuronToolsException("InvalidTarget", ErrorKind.InvalidData, FormattableString.Invariant($"The target of row {index} is not a number: {exception.Message}"));
+                throw new NeuronToolsException(ErrorIds.InvalidTarget, ErrorKind.InvalidData, FormattableString.Invariant($"The target of row {index} is not a number: {exception.Message}"));
             }
         }
 
         if (!IsRecord(row))
         {
             _cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                "TargetPropertyNeedsObjectRows",
+                ErrorIds.TargetPropertyNeedsObjectRows,
                 ErrorCategory.InvalidArgument,
                 $"-Target names the property '{string.Join("', '", _targetNames)}', but the rows are vectors without properties. Give -Target an array with one target per row, or send objects such as Import-Csv rows.",
                 row));
@@ -139,7 +139,7 @@ internal sealed class LabelledRows : IRowStep
             if (!TryGetProperty(row, _targetNames[j], out object? value))
             {
                 throw new NeuronToolsException(
-                    "InvalidTarget",
+                    ErrorIds.InvalidTarget,
                     ErrorKind.InvalidData,
                     $"The row has no target property '{_targetNames[j]}'. Give every row its target, or name the right property with -Target.");
             }
@@ -197,7 +197,7 @@ internal sealed class LabelledRows : IRowStep
                 var other => "'" + Convert.ToString(other, CultureInfo.InvariantCulture) + "'",
             };
             throw new NeuronToolsException(
-                "InvalidTarget",
+                ErrorIds.InvalidTarget,
                 exception.Kind,
                 $"The target property '{name}' is {found}, which is not a number. Numbers in text are read with the invariant culture: write 2.5, not 2,5.");
         }

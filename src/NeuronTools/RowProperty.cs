@@ -26,7 +26,7 @@ internal static class RowProperty
             if (string.Equals(inputName, name, StringComparison.OrdinalIgnoreCase))
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create(
-                    "AsPropertyConflict",
+                    ErrorIds.AsPropertyConflict,
                     ErrorCategory.InvalidArgument,
                     string.Format(CultureInfo.InvariantCulture, "-AsProperty '{0}' is the name of one of the model's inputs ({1}), so the output would overwrite that input in every row. Choose another name, such as Score.", name, string.Join(", ", inputNames)),
                     name));
@@ -49,7 +49,7 @@ internal static class RowProperty
             if (dictionary.IsReadOnly || dictionary.IsFixedSize)
             {
                 throw new NeuronToolsException(
-                    "AsPropertyNotSupported",
+                    ErrorIds.AsPropertyNotSupported,
                     ErrorKind.InvalidOperation,
                     string.Format(CultureInfo.InvariantCulture, "The row is a read-only or fixed-size {0}, so the key '{1}' cannot be added to it. Convert the rows to [pscustomobject] or [hashtable] first.", dictionary.GetType().Name, name));
             }
@@ -71,7 +71,7 @@ internal static class RowProperty
         else
         {
             throw new NeuronToolsException(
-                "AsPropertyConflict",
+                ErrorIds.AsPropertyConflict,
                 ErrorKind.InvalidArgument,
                 string.Format(CultureInfo.InvariantCulture, "The row already has a property named '{0}' of its own ({1}), which cannot be replaced. Choose another name for -AsProperty.", existing.Name, existing.MemberType));
         }

@@ -42,7 +42,7 @@ public static class ActivationCatalog
         var (name, arguments) = ActivationSpecification.Parse(specification);
         if (!TryFind(name, out var definition))
         {
-            throw new NeuronToolsException("UnknownActivation", ErrorKind.ObjectNotFound, UnknownMessage(name));
+            throw new NeuronToolsException(ErrorIds.UnknownActivation, ErrorKind.ObjectNotFound, UnknownMessage(name));
         }
 
         return definition.Create(ActivationSpecification.Bind(definition, arguments, specification));
@@ -53,7 +53,7 @@ public static class ActivationCatalog
     {
         var function = Create(specification);
         return function as ScalarActivation ?? throw new NeuronToolsException(
-            "VectorActivationNotAllowed",
+            ErrorIds.VectorActivationNotAllowed,
             ErrorKind.InvalidArgument,
             $"{function.Name} works on a whole vector of pre-activations, so a single neuron cannot use it. Use a scalar activation such as ReLU or Sigmoid here, or give {function.Name} to a layer.");
     }

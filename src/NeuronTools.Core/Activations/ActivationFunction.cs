@@ -62,7 +62,7 @@ public abstract class ActivationFunction
     public override string ToString() => Specification;
 
     private protected NeuronToolsException NaNInput(int position) => new(
-        "NaNInput",
+        ErrorIds.NaNInput,
         ErrorKind.InvalidData,
         FormattableString.Invariant($"The value at position {position} is NaN, and {Specification} of NaN is not a number. Remove or replace NaN values before evaluating the activation."));
 }

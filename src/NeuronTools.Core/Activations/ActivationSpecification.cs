@@ -101,7 +101,7 @@ internal static class ActivationSpecification
             if (argument.Name is null && i >= parameters.Count)
             {
                 throw new NeuronToolsException(
-                    "UnknownActivationParameter",
+                    ErrorIds.UnknownActivationParameter,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"{definition.Name} takes {Describe(parameters)}, but '{Wording.Quote(specification)}' gives {Wording.Count(arguments.Count, "value")}."));
             }
@@ -109,7 +109,7 @@ internal static class ActivationSpecification
             if (index < 0)
             {
                 throw new NeuronToolsException(
-                    "UnknownActivationParameter",
+                    ErrorIds.UnknownActivationParameter,
                     ErrorKind.InvalidArgument,
                     $"{definition.Name} has no parameter '{argument.Name}'. It takes {Describe(parameters)}.");
             }
@@ -118,7 +118,7 @@ internal static class ActivationSpecification
             if (values[index] is not null)
             {
                 throw new NeuronToolsException(
-                    "InvalidActivationSpecification",
+                    ErrorIds.InvalidActivationSpecification,
                     ErrorKind.InvalidArgument,
                     $"The parameter '{parameter.Name}' of {definition.Name} is given more than once in '{Wording.Quote(specification)}'. Give each parameter once.");
             }
@@ -131,7 +131,7 @@ internal static class ActivationSpecification
             if (values[i] is null)
             {
                 values[i] = parameters[i].Default ?? throw new NeuronToolsException(
-                    "MissingActivationParameter",
+                    ErrorIds.MissingActivationParameter,
                     ErrorKind.InvalidArgument,
                     $"{definition.Name} needs a value for its parameter '{parameters[i].Name}' ({parameters[i].Allowed}), for example '{definition.Name}({parameters[i].Name}=1)'. It takes {Describe(parameters)}.");
             }
@@ -141,7 +141,7 @@ internal static class ActivationSpecification
         string? problem = definition.Validate(bound);
         if (problem is not null)
         {
-            throw new NeuronToolsException("InvalidActivationParameter", ErrorKind.InvalidArgument, $"'{Wording.Quote(specification)}' is not a valid {definition.Name}: {problem}");
+            throw new NeuronToolsException(ErrorIds.InvalidActivationParameter, ErrorKind.InvalidArgument, $"'{Wording.Quote(specification)}' is not a valid {definition.Name}: {problem}");
         }
 
         return bound;
@@ -177,7 +177,7 @@ internal static class ActivationSpecification
             }
 
             throw new NeuronToolsException(
-                "InvalidActivationParameter",
+                ErrorIds.InvalidActivationParameter,
                 ErrorKind.InvalidArgument,
                 $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed}; '{Wording.Quote(text)}' is not.");
         }
@@ -185,7 +185,7 @@ internal static class ActivationSpecification
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !parameter.IsAllowed(number))
         {
             throw new NeuronToolsException(
-                "InvalidActivationParameter",
+                ErrorIds.InvalidActivationParameter,
                 ErrorKind.InvalidArgument,
                 $"The parameter '{parameter.Name}' of {definition.Name} must be {parameter.Allowed} (a number such as 0.5, written with a dot); '{Wording.Quote(text)}' is not.");
         }
@@ -279,7 +279,7 @@ internal static class ActivationSpecification
         {
             string found = AtEnd ? "the end" : "'" + _text[Position] + "'";
             return new NeuronToolsException(
-                "InvalidActivationSpecification",
+                ErrorIds.InvalidActivationSpecification,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"The activation '{Wording.Quote(_text)}' cannot be read: at position {Position + 1} {expected} was expected but {found} was found. Write a name with optional parameters, for example 'LeakyReLU(negative_slope=0.2)' or 'ELU(0.5)'."));
         }

@@ -231,7 +231,7 @@ internal static class OnnxActivations
         {
             return Single(graph, e) ?? Composite(graph, e);
         }
-        catch (NeuronToolsException exception) when (exception.ErrorId is "InvalidActivationParameter")
+        catch (NeuronToolsException exception) when (exception.ErrorId is ErrorIds.InvalidActivationParameter)
         {
             throw graph.Operator(where, exception.Message);
         }
@@ -586,7 +586,7 @@ internal static class OnnxActivations
             if (bound[i] is double number && !parameters[i].IsAllowed(number))
             {
                 throw new NeuronToolsException(
-                    "InvalidActivationParameter",
+                    ErrorIds.InvalidActivationParameter,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"{definition.Name}'s {parameters[i].Name} would be {number:R}, where it must be {parameters[i].Allowed}"));
             }
@@ -596,7 +596,7 @@ internal static class OnnxActivations
         string? problem = definition.Validate(arguments);
         if (problem is not null)
         {
-            throw new NeuronToolsException("InvalidActivationParameter", ErrorKind.InvalidArgument, definition.Name + ": " + problem);
+            throw new NeuronToolsException(ErrorIds.InvalidActivationParameter, ErrorKind.InvalidArgument, definition.Name + ": " + problem);
         }
 
         return definition.Create(arguments);

@@ -198,7 +198,7 @@ internal static class OnnxExporter
         if (!s_activations.TryGetValue(activation.Name, out var mapping))
         {
             throw new NeuronToolsException(
-                "UnsupportedOnnxActivation",
+                ErrorIds.UnsupportedOnnxActivation,
                 ErrorKind.InvalidArgument,
                 $"The activation {activation.Specification} of {where} has no ONNX form in this module, so the model cannot be written as ONNX. Activations that can: {string.Join(", ", SupportedActivations)}. Save the model as JSON instead (-Format Json).");
         }

@@ -75,7 +75,7 @@ internal static class OnnxImporter
     }
 
     private static NeuronToolsException Unsupported(ProtoSource source, string problem) => new(
-        "UnsupportedOnnxGraph",
+        ErrorIds.UnsupportedOnnxGraph,
         ErrorKind.InvalidData,
         $"{source.Description} is an ONNX model this module cannot import: {problem}.");
 }

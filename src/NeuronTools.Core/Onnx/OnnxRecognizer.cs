@@ -57,7 +57,7 @@ internal sealed class OnnxRecognizer
         {
             return new OnnxRecognizer(file, source).Run();
         }
-        catch (NeuronToolsException exception) when (exception.ErrorId is not ("InvalidModelFile" or "UnsupportedOnnxGraph" or "UnsupportedOnnxOperator"))
+        catch (NeuronToolsException exception) when (exception.ErrorId is not (ErrorIds.InvalidModelFile or ErrorIds.UnsupportedOnnxGraph or ErrorIds.UnsupportedOnnxOperator))
         {
             // A layer the core refuses (a NaN weight, say): the file is well formed but holds no valid model.
             throw source.Invalid("its weights do not make a valid layer (" + exception.Message + ")");
@@ -65,12 +65,12 @@ internal sealed class OnnxRecognizer
     }
 
     internal NeuronToolsException Graph(string problem) => new(
-        "UnsupportedOnnxGraph",
+        ErrorIds.UnsupportedOnnxGraph,
         ErrorKind.InvalidData,
         $"{_source.Description} is an ONNX model this module cannot import: {problem}. Import-Neuron reads a single chain from one [batch, inputs] float or double input to one output (or, for a classifier, probabilities and a label), made of {SupportedSummary}.");
 
     internal NeuronToolsException Operator(OnnxNode node, string? why = null) => new(
-        "UnsupportedOnnxOperator",
+        ErrorIds.UnsupportedOnnxOperator,
         ErrorKind.InvalidData,
         $"{_source.Description} has the node {node.Description}{(node.Domain.Length > 0 && !node.IsMl ? " of the domain '" + node.Domain + "'" : string.Empty)}, which this module cannot import{(why is null ? string.Empty : ": " + why)}. Supported: {SupportedSummary}.");
 

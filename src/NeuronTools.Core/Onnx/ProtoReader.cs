@@ -316,13 +316,13 @@ internal sealed class ProtoSource
     internal int MaximumDepth { get; }
 
     internal NeuronToolsException Invalid(int offset, string problem) => new(
-        "InvalidModelFile",
+        ErrorIds.InvalidModelFile,
         ErrorKind.InvalidData,
         FormattableString.Invariant($"{Description} is not a valid ONNX model: at byte {offset} it has {problem}. The file is damaged or cut off; export it again."));
 
     /// <summary>A file whose bytes are well formed but whose ONNX content makes no sense (a tensor with fewer values than its shape).</summary>
     internal NeuronToolsException Invalid(string problem) => new(
-        "InvalidModelFile",
+        ErrorIds.InvalidModelFile,
         ErrorKind.InvalidData,
         $"{Description} is not a valid ONNX model: {problem}. The file is damaged; export it again.");
 }

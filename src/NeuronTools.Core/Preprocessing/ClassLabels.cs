@@ -38,7 +38,7 @@ internal static class ClassLabels
         if (!fits)
         {
             throw new NeuronToolsException(
-                "ClassLabelCountMismatch",
+                ErrorIds.ClassLabelCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The model has {Wording.Count(outputCount, "output")} but {Wording.Count(names.Length, "class label")} {(names.Length == 1 ? "was" : "were")} given. Give one label per output, or two labels (the class below 0.5 first) for one probability output.")
                 .About(parameterName);
@@ -50,7 +50,7 @@ internal static class ClassLabels
             if (string.IsNullOrEmpty(name) || !seen.Add(name))
             {
                 throw new NeuronToolsException(
-                    "InvalidClassLabel",
+                    ErrorIds.InvalidClassLabel,
                     ErrorKind.InvalidArgument,
                     string.IsNullOrEmpty(name) ? "A class label is empty; give every class a name." : $"The class label '{name}' is given more than once; give each class its own name.")
                     .About(parameterName);
@@ -72,7 +72,7 @@ internal static class ClassLabels
         }
 
         throw new NeuronToolsException(
-            "UnknownClassLabel",
+            ErrorIds.UnknownClassLabel,
             ErrorKind.InvalidData,
             $"The target '{label}' is not one of the model's classes: {string.Join(", ", labels)} (case-sensitive).");
     }

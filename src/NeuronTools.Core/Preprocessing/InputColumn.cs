@@ -21,7 +21,7 @@ public sealed class InputColumn
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new NeuronToolsException("InvalidInputName", ErrorKind.InvalidArgument, "An input column name is empty. Give every column a name, such as alcohol or region.").About(nameof(name));
+            throw new NeuronToolsException(ErrorIds.InvalidInputName, ErrorKind.InvalidArgument, "An input column name is empty. Give every column a name, such as alcohol or region.").About(nameof(name));
         }
 
         Name = name;
@@ -70,7 +70,7 @@ public sealed class InputColumn
         string[] categories = category?.ToArray() ?? throw new ArgumentNullException(nameof(category));
         if (categories.Length == 0)
         {
-            throw new NeuronToolsException("InvalidCategory", ErrorKind.InvalidArgument, $"The categorical column '{name}' has no category; give at least one.").About(nameof(category));
+            throw new NeuronToolsException(ErrorIds.InvalidCategory, ErrorKind.InvalidArgument, $"The categorical column '{name}' has no category; give at least one.").About(nameof(category));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -78,12 +78,12 @@ public sealed class InputColumn
         {
             if (value is null || value.Length == 0)
             {
-                throw new NeuronToolsException("InvalidCategory", ErrorKind.InvalidArgument, $"The categorical column '{name}' has an empty category; an empty cell is a missing value, not a category.").About(nameof(category));
+                throw new NeuronToolsException(ErrorIds.InvalidCategory, ErrorKind.InvalidArgument, $"The categorical column '{name}' has an empty category; an empty cell is a missing value, not a category.").About(nameof(category));
             }
 
             if (!seen.Add(value))
             {
-                throw new NeuronToolsException("InvalidCategory", ErrorKind.InvalidArgument, $"The categorical column '{name}' has the category '{value}' more than once; give each category once.").About(nameof(category));
+                throw new NeuronToolsException(ErrorIds.InvalidCategory, ErrorKind.InvalidArgument, $"The categorical column '{name}' has the category '{value}' more than once; give each category once.").About(nameof(category));
             }
         }
 
@@ -103,7 +103,7 @@ public sealed class InputColumn
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             throw new NeuronToolsException(
-                "InvalidScaling",
+                ErrorIds.InvalidScaling,
                 ErrorKind.InvalidArgument,
                 string.Format(CultureInfo.InvariantCulture, "The {0} of the input column '{1}' is {2}; it must be a finite number.", what, name, Neuron.Describe(value)));
         }

@@ -21,7 +21,7 @@ public sealed class InputPreprocessing
         _columns = column?.ToArray() ?? throw new ArgumentNullException(nameof(column));
         if (_columns.Length == 0)
         {
-            throw new NeuronToolsException("InvalidPreprocessing", ErrorKind.InvalidArgument, "Preprocessing needs at least one input column.").About(nameof(column));
+            throw new NeuronToolsException(ErrorIds.InvalidPreprocessing, ErrorKind.InvalidArgument, "Preprocessing needs at least one input column.").About(nameof(column));
         }
 
         if (Array.IndexOf(_columns, null) is int missing && missing >= 0)
@@ -179,7 +179,7 @@ public sealed class InputPreprocessing
                 }
 
                 throw new NeuronToolsException(
-                    "InvalidInputValue",
+                    ErrorIds.InvalidInputValue,
                     ErrorKind.InvalidData,
                     $"The input '{column}' has the value '{text}', which is not a number. Numbers in text are read with the invariant culture: write 2.5, not 2,5. If the column holds categories, train with it as a categorical input.");
             case bool or char:
@@ -199,13 +199,13 @@ public sealed class InputPreprocessing
         double d => DoubleText.Format(CheckFinite(column, d)),
         IConvertible convertible => convertible.ToString(CultureInfo.InvariantCulture),
         _ => throw new NeuronToolsException(
-            "InvalidInputValue",
+            ErrorIds.InvalidInputValue,
             ErrorKind.InvalidData,
             $"The categorical input '{column}' has a value of type {cell.GetType().Name}; give its category as text."),
     };
 
     internal static NeuronToolsException Missing(string column, string remedy) => new(
-        "MissingValue",
+        ErrorIds.MissingValue,
         ErrorKind.InvalidData,
         $"The input '{column}' is missing (an empty cell or $null); a missing value is never read as 0. {remedy}");
 
@@ -241,7 +241,7 @@ public sealed class InputPreprocessing
         if (index < 0)
         {
             throw new NeuronToolsException(
-                "UnknownCategory",
+                ErrorIds.UnknownCategory,
                 ErrorKind.InvalidData,
                 $"The input '{column.Name}' is '{category}', a category not seen in training. The known categories are: {string.Join(", ", column.Category)} (case-sensitive). Train again with rows that have '{category}', or map it to a known category.");
         }
@@ -259,7 +259,7 @@ public sealed class InputPreprocessing
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             throw new NeuronToolsException(
-                "NonFiniteInput",
+                ErrorIds.NonFiniteInput,
                 ErrorKind.InvalidData,
                 $"The input '{column}' is {Neuron.Describe(value)}; inputs must be finite numbers (a missing value is an empty cell or $null). Remove or replace the value.");
         }
@@ -268,7 +268,7 @@ public sealed class InputPreprocessing
     }
 
     private static NeuronToolsException NotANumber(string column, object cell) => new(
-        "InvalidInputValue",
+        ErrorIds.InvalidInputValue,
         ErrorKind.InvalidData,
         $"The input '{column}' has a value of type {cell.GetType().Name}, which is not a number. Give every numeric input a number.");
 
@@ -277,7 +277,7 @@ public sealed class InputPreprocessing
         if (count != _columns.Length)
         {
             throw new NeuronToolsException(
-                "InputCountMismatch",
+                ErrorIds.InputCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The model reads {Wording.Count(_columns.Length, "input column")} ({string.Join(", ", InputName)}) but the row has {Wording.Count(count, "value")}. Give one value per column, in column order.");
         }
@@ -288,7 +288,7 @@ public sealed class InputPreprocessing
         if (!IsNumeric)
         {
             throw new NeuronToolsException(
-                "CategoricalInputNeedsNames",
+                ErrorIds.CategoricalInputNeedsNames,
                 ErrorKind.InvalidArgument,
                 $"The model has categorical input columns ({string.Join(", ", _columns.Where(c => c.Kind == InputColumnKind.Categorical).Select(c => c.Name))}), so a row cannot be a plain vector of numbers. Send rows with named values, such as Import-Csv rows.");
         }

@@ -58,7 +58,7 @@ public sealed class PreprocessingFitter
         ModelChecks.InputNames(_names, _names.Length, "data", "column", nameof(columnName));
         if (_names.Length == 0)
         {
-            throw new NeuronToolsException("NoInputColumn", ErrorKind.InvalidArgument, "The rows have no input column left to learn from.").About(nameof(columnName));
+            throw new NeuronToolsException(ErrorIds.NoInputColumn, ErrorKind.InvalidArgument, "The rows have no input column left to learn from.").About(nameof(columnName));
         }
 
         _categorical = new bool[_names.Length];
@@ -68,7 +68,7 @@ public sealed class PreprocessingFitter
             if (index < 0)
             {
                 throw new NeuronToolsException(
-                    "CategoricalInputNotFound",
+                    ErrorIds.CategoricalInputNotFound,
                     ErrorKind.InvalidArgument,
                     $"'{name}' is named as a categorical input but is not one of the input columns: {string.Join(", ", _names)}.")
                     .About(nameof(categoricalColumn));
@@ -102,7 +102,7 @@ public sealed class PreprocessingFitter
         if (raw.Count != _names.Length)
         {
             throw new NeuronToolsException(
-                "InputCountMismatch",
+                ErrorIds.InputCountMismatch,
                 ErrorKind.InvalidArgument,
                 $"The rows have {Wording.Count(_names.Length, "input column")} ({string.Join(", ", _names)}) but this row has {Wording.Count(raw.Count, "value")}.");
         }
@@ -252,7 +252,7 @@ public sealed class PreprocessingFitter
         if (n == 0)
         {
             throw new NeuronToolsException(
-                "MissingValue",
+                ErrorIds.MissingValue,
                 ErrorKind.InvalidData,
                 $"The input '{_names[c]}' has no value in any training row, so it has no mean to fill with or scaling to fit. Give it values, or leave the column out.");
         }

@@ -33,7 +33,7 @@ internal static class ActivationChart
 
     /// <summary>The function as a curve of one variable; a vector function such as Softmax is not one.</summary>
     internal static ScalarActivation Scalar(ActivationFunction function) => function as ScalarActivation ?? throw new NeuronToolsException(
-        "VectorActivationNotPlottable",
+        ErrorIds.VectorActivationNotPlottable,
         ErrorKind.InvalidArgument,
         $"{function.Specification} works on a whole vector of pre-activations at once, so it has no curve of one variable to plot. Plot a scalar activation such as ReLU or Sigmoid, or evaluate {function.Name} on a vector with Get-ActivationValue.");
 
@@ -48,7 +48,7 @@ internal static class ActivationChart
         if (problem is not null)
         {
             throw new NeuronToolsException(
-                "InvalidPlotRange",
+                ErrorIds.InvalidPlotRange,
                 ErrorKind.InvalidArgument,
                 "The plot range " + range + " " + problem + ", as in -Minimum -5 -Maximum 5.");
         }

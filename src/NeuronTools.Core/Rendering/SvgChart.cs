@@ -20,7 +20,7 @@ internal static class SvgChart
         if (width < 200 || height < 150)
         {
             throw new NeuronToolsException(
-                "ChartTooSmall",
+                ErrorIds.ChartTooSmall,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"An SVG chart of {width} x {height} pixels is too small; give at least 200 x 150."));
         }

@@ -15,7 +15,7 @@ internal sealed class TextChartOptions
         if (width < MinimumWidth || height < MinimumHeight)
         {
             throw new NeuronToolsException(
-                "ChartTooSmall",
+                ErrorIds.ChartTooSmall,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"A chart of {width} x {height} characters is too small to draw; give a width of at least {MinimumWidth} and a height of at least {MinimumHeight}."));
         }
@@ -63,7 +63,7 @@ internal static class TextChart
         if (plotRows < 3)
         {
             throw new NeuronToolsException(
-                "ChartTooSmall",
+                ErrorIds.ChartTooSmall,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"A height of {options.Height} leaves no room for the curves under the title and over the axis and the {legend.Count}-line legend; give a larger height."));
         }

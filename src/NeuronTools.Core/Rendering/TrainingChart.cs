@@ -72,7 +72,7 @@ internal static class TrainingChart
         if (history.EpochCount == 0)
         {
             throw new NeuronToolsException(
-                "EmptyTrainingHistory",
+                ErrorIds.EmptyTrainingHistory,
                 ErrorKind.InvalidData,
                 model + " has no epoch to plot: the training was stopped before its first epoch ended. Train again and let at least one epoch finish.");
         }
@@ -80,7 +80,7 @@ internal static class TrainingChart
         if (metric == TrainingMetric.Accuracy && history.Epoch.All(e => e.Accuracy is null))
         {
             throw new NeuronToolsException(
-                "NoAccuracy",
+                ErrorIds.NoAccuracy,
                 ErrorKind.InvalidArgument,
                 $"{model} has no accuracy: it was trained with {history.Loss}, a regression loss, so no row is classified right or wrong. Plot -Metric Loss, or train with BinaryCrossEntropy, CrossEntropy or Hinge to get an accuracy.");
         }

@@ -48,7 +48,7 @@ internal static class AtomicFile
         if (directory.Length == 0 || !Directory.Exists(directory))
         {
             throw new NeuronToolsException(
-                "DirectoryNotFound",
+                ErrorIds.DirectoryNotFound,
                 ErrorKind.ObjectNotFound,
                 $"The folder '{directory}' does not exist, so '{fullPath}' cannot be written. Create the folder first (New-Item -ItemType Directory).");
         }
@@ -90,7 +90,7 @@ internal static class AtomicFile
         {
             TryDelete(temporary);
             throw new NeuronToolsException(
-                "ModelWriteFailed",
+                ErrorIds.ModelWriteFailed,
                 ErrorKind.WriteError,
                 $"'{fullPath}' could not be written: {exception.Message} Any file that was there is unchanged.",
                 exception);
@@ -118,14 +118,14 @@ internal static class AtomicFile
         if ((File.GetAttributes(fullPath) & FileAttributes.ReadOnly) != 0)
         {
             throw new NeuronToolsException(
-                "FileReadOnly",
+                ErrorIds.FileReadOnly,
                 ErrorKind.PermissionDenied,
                 $"The file '{fullPath}' is read-only, and was left unchanged. Add -Force to replace it anyway, or give another path.");
         }
     }
 
     internal static NeuronToolsException FileExists(string fullPath, string howToReplace = "Add -Force to replace it") => new(
-        "FileExists",
+        ErrorIds.FileExists,
         ErrorKind.ResourceExists,
         $"The file '{fullPath}' already exists, and was left unchanged. {howToReplace}, or give another path.");
 

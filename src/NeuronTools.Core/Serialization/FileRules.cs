@@ -22,7 +22,7 @@ internal static class FileRules
     /// name, such as 'x/chart.svg'."
     /// </summary>
     internal static NeuronToolsException PathIsDirectory(string path, string problem, string fix, string example) => new(
-        "PathIsDirectory",
+        ErrorIds.PathIsDirectory,
         ErrorKind.InvalidArgument,
         $"'{path}' is a folder, {problem}. Give {fix} '{Path.Combine(path, example)}'.");
 }

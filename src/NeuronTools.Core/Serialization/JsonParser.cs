@@ -154,7 +154,7 @@ internal sealed class JsonParser
             if (!value.TryAdd(key, member))
             {
                 throw new NeuronToolsException(
-                    "JsonSyntaxError",
+                    ErrorIds.JsonSyntaxError,
                     ErrorKind.InvalidData,
                     FormattableString.Invariant($"{_source} is not valid model JSON: the key \"{Wording.Quote(key)}\" appears twice in the same object (the second time at line {keyLine}, position {keyPosition}). Give each key once."));
             }
@@ -440,7 +440,7 @@ internal sealed class JsonParser
         if (_treeBytes > (BytesPerCharacter * _consumed) + MemoryMargin)
         {
             throw new NeuronToolsException(
-                "JsonTooComplex",
+                ErrorIds.JsonTooComplex,
                 ErrorKind.LimitsExceeded,
                 FormattableString.Invariant($"{_source} holds far more objects, arrays or strings than a model has for its length: by line {_line}, position {_position}, its {_consumed} characters would take {_treeBytes / (1024 * 1024)} MB of memory to hold, more than {BytesPerCharacter} bytes per character, so it was refused before being read further. A model file is mostly numbers; is this a model file?"));
         }
@@ -451,7 +451,7 @@ internal sealed class JsonParser
         if (depth > _maximumDepth)
         {
             throw new NeuronToolsException(
-                "JsonTooDeep",
+                ErrorIds.JsonTooDeep,
                 ErrorKind.LimitsExceeded,
                 FormattableString.Invariant($"{_source} nests objects and arrays more than {_maximumDepth} deep (at line {_line}, position {_position}), so it was refused before being read further. A model file nests at most 5 deep; if this file is one, raise -MaximumDepth."));
         }
@@ -479,7 +479,7 @@ internal sealed class JsonParser
         catch (DecoderFallbackException exception)
         {
             throw new NeuronToolsException(
-                "JsonSyntaxError",
+                ErrorIds.JsonSyntaxError,
                 ErrorKind.InvalidData,
                 FormattableString.Invariant($"{_source} is not valid JSON: near line {_line}, position {_position} it holds bytes that are not UTF-8 text. Model files are UTF-8; is this a model file?"),
                 exception);
@@ -495,7 +495,7 @@ internal sealed class JsonParser
         if (++_consumed > _maximumLength)
         {
             throw new NeuronToolsException(
-                "ModelFileTooLarge",
+                ErrorIds.ModelFileTooLarge,
                 ErrorKind.LimitsExceeded,
                 FormattableString.Invariant($"{_source} is longer than the limit of {_maximumLength} characters, so it was refused before being read further. If it is a model you trust, raise -MaximumSize."));
         }
@@ -521,7 +521,7 @@ internal sealed class JsonParser
             _ => "'" + (char)c + "'",
         };
         return new NeuronToolsException(
-            "JsonSyntaxError",
+            ErrorIds.JsonSyntaxError,
             ErrorKind.InvalidData,
             FormattableString.Invariant($"{_source} is not valid JSON: at line {_line}, position {_position}, {expected} was expected but {found} was found."));
     }

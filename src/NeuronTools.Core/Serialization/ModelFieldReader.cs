@@ -23,7 +23,7 @@ internal sealed class ModelFieldReader
         string at = node is null || node.Line == 0
             ? string.Empty
             : FormattableString.Invariant($" (line {node.Line}, position {node.Position})");
-        return new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{_source} is not a valid model: {where}{at} {problem}");
+        return new NeuronToolsException(ErrorIds.InvalidModelFile, ErrorKind.InvalidData, $"{_source} is not a valid model: {where}{at} {problem}");
     }
 
     internal JsonObject Object(JsonNode node, string path) =>

@@ -43,7 +43,7 @@ internal static class ModelFile
             var info = new FileInfo(fullPath);
             if (!info.Exists)
             {
-                throw new NeuronToolsException("PathNotFound", ErrorKind.ObjectNotFound, $"The file '{fullPath}' does not exist. Check the path; Get-ChildItem lists the files of a folder.");
+                throw new NeuronToolsException(ErrorIds.PathNotFound, ErrorKind.ObjectNotFound, $"The file '{fullPath}' does not exist. Check the path; Get-ChildItem lists the files of a folder.");
             }
 
             if (info.Length > options.MaximumSize)
@@ -62,7 +62,7 @@ internal static class ModelFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            throw new NeuronToolsException("ModelReadFailed", ErrorKind.ReadError, $"The file '{fullPath}' could not be read: {exception.Message}", exception);
+            throw new NeuronToolsException(ErrorIds.ModelReadFailed, ErrorKind.ReadError, $"The file '{fullPath}' could not be read: {exception.Message}", exception);
         }
     }
 
@@ -85,7 +85,7 @@ internal static class ModelFile
         if (length > int.MaxValue)
         {
             // Protobuf messages, and so ONNX files with their weights inside, end below 2 GiB.
-            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, FormattableString.Invariant($"{source} is {length} bytes long: an ONNX model with its weights inside is below 2 GiB, so this is not one."));
+            throw new NeuronToolsException(ErrorIds.InvalidModelFile, ErrorKind.InvalidData, FormattableString.Invariant($"{source} is {length} bytes long: an ONNX model with its weights inside is below 2 GiB, so this is not one."));
         }
 
         var buffer = new MemoryStream((int)Math.Min(length, maximumSize));

@@ -85,7 +85,7 @@ internal static class ModelSerializer
     }
 
     internal static NeuronToolsException TooLarge(string source, long size, string unit, long limit) => new(
-        "ModelFileTooLarge",
+        ErrorIds.ModelFileTooLarge,
         ErrorKind.LimitsExceeded,
         FormattableString.Invariant($"{source} is {size} {unit} long, more than the limit of {limit}, so it was refused before being read. If it is a model you trust, raise -MaximumSize."));
 
@@ -111,7 +111,7 @@ internal static class ModelSerializer
         if (version > SchemaVersion)
         {
             throw new NeuronToolsException(
-                "UnsupportedSchemaVersion",
+                ErrorIds.UnsupportedSchemaVersion,
                 ErrorKind.InvalidData,
                 FormattableString.Invariant($"{source} has schema version {version}, but this version of NeuronTools reads schema version {SchemaVersion} and older. Update the NeuronTools module to read it."));
         }
@@ -148,10 +148,10 @@ internal static class ModelSerializer
             string[]? classLabel = fields.Optional(root, "classLabel") is { } labelsNode ? Strings(fields, labelsNode, "classLabel") : null;
             return preprocessing is null && classLabel is null ? model : model.WithSchema(preprocessing, classLabel, model.TrainingHistory);
         }
-        catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
+        catch (NeuronToolsException exception) when (exception.ErrorId != ErrorIds.InvalidModelFile)
         {
             // A rule of the model itself (duplicate input names, say): still a file that cannot be read.
-            throw new NeuronToolsException("InvalidModelFile", ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
+            throw new NeuronToolsException(ErrorIds.InvalidModelFile, ErrorKind.InvalidData, $"{source} is not a valid model: {exception.Message}", exception);
         }
     }
 

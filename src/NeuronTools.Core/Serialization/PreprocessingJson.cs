@@ -97,7 +97,7 @@ internal static class PreprocessingJson
                     columns[i] = InputColumn.Categorical(name, names);
                 }
             }
-            catch (NeuronToolsException exception) when (exception.ErrorId != "InvalidModelFile")
+            catch (NeuronToolsException exception) when (exception.ErrorId != ErrorIds.InvalidModelFile)
             {
                 throw fields.Invalid(columnPath, column, exception.Message);
             }

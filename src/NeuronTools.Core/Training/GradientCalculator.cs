@@ -52,7 +52,7 @@ public static class GradientCalculator
         if (outputIndex < 0 || outputIndex >= outputCount)
         {
             throw new NeuronToolsException(
-                "InvalidOutputIndex",
+                ErrorIds.InvalidOutputIndex,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"-OutputIndex is {outputIndex}, but the model's outputs are numbered 0 to {outputCount - 1}. Give one of those."));
         }
@@ -76,7 +76,7 @@ public static class GradientCalculator
                 if (!Neuron.IsFinite(z))
                 {
                     throw new NeuronToolsException(
-                        "NonFiniteResult",
+                        ErrorIds.NonFiniteResult,
                         ErrorKind.InvalidResult,
                         FormattableString.Invariant($"The inputs are finite but layer {l} of the network gives a non-finite output. The result overflowed the range of a double (about ±1.8e308); scale the inputs or weights down."));
                 }

@@ -132,13 +132,13 @@ public sealed class LabelledData
 
     /// <summary>NoTrainingData or NoEvaluationData: no row, or not one target per row.</summary>
     internal static NeuronToolsException NoData(string what, int rows, int targets) => new(
-        what == "Training" ? "NoTrainingData" : "NoEvaluationData",
+        what == "Training" ? ErrorIds.NoTrainingData : ErrorIds.NoEvaluationData,
         ErrorKind.InvalidArgument,
         $"{what} needs at least one row with its target; {Wording.Count(rows, "row")} and {Wording.Count(targets, "target")} arrived."
             + (what == "Training" ? " Send rows down the pipeline or give -InputObject, and a target for each." : string.Empty));
 
     private static NeuronToolsException RowIsNull(string what) => new(
-        what == "input" ? "InputCountMismatch" : "TargetCountMismatch",
+        what == "input" ? ErrorIds.InputCountMismatch : ErrorIds.TargetCountMismatch,
         ErrorKind.InvalidArgument,
         $"the {what} is null; give every row its {what} values.");
 

@@ -168,7 +168,7 @@ internal sealed class LossKernel
     }
 
     internal static NeuronToolsException NotApplicable(LossFunction loss, string why) => new(
-        "LossNotApplicable",
+        ErrorIds.LossNotApplicable,
         ErrorKind.InvalidArgument,
         $"{loss} does not fit this model: {why}.");
 
@@ -204,7 +204,7 @@ internal sealed class LossKernel
                 if (!(v >= 0.0 && v <= 1.0))
                 {
                     throw new NeuronToolsException(
-                        "OutputNotProbability",
+                        ErrorIds.OutputNotProbability,
                         ErrorKind.InvalidResult,
                         FormattableString.Invariant($"BinaryCrossEntropy needs outputs in [0, 1], but the model gave {Neuron.Describe(v)}. Use a Sigmoid output (its logits are then used directly), or Identity to treat the output as logits."));
                 }
@@ -285,7 +285,7 @@ internal sealed class LossKernel
             if (!(p >= 0.0 && p <= 1.0))
             {
                 throw new NeuronToolsException(
-                    "OutputNotProbability",
+                    ErrorIds.OutputNotProbability,
                     ErrorKind.InvalidResult,
                     FormattableString.Invariant($"CrossEntropy needs outputs in [0, 1], but the model gave {Neuron.Describe(p)}. Use a Softmax output layer, or Identity to treat the outputs as logits."));
             }

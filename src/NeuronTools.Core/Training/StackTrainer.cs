@@ -106,7 +106,7 @@ internal static class StackTrainer
             if (!Neuron.IsFinite(loss) || !model.IsFinite())
             {
                 throw new NeuronToolsException(
-                    "TrainingDiverged",
+                    ErrorIds.TrainingDiverged,
                     ErrorKind.InvalidResult,
                     FormattableString.Invariant($"Training diverged in epoch {epoch}: the loss or a weight is no longer a finite number. Lower -LearningRate (it is {options.EffectiveLearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), or scale the inputs to a range near [-1, 1]."));
             }
@@ -183,7 +183,7 @@ internal static class StackTrainer
             if (layer.Activation.Name == "BinaryStep" && !perceptron)
             {
                 throw new NeuronToolsException(
-                    "UntrainableActivation",
+                    ErrorIds.UntrainableActivation,
                     ErrorKind.InvalidArgument,
                     "A BinaryStep layer inside a network cannot learn: its derivative is 0 everywhere, so no gradient reaches the weights before it, and the perceptron rule fits a lone neuron only. Use Sigmoid or Tanh in the network, or train a single BinaryStep neuron.");
             }
@@ -239,7 +239,7 @@ internal static class StackTrainer
             if (row is null || row.Length != width)
             {
                 throw new NeuronToolsException(
-                    what == "input" ? "InputCountMismatch" : "TargetCountMismatch",
+                    what == "input" ? ErrorIds.InputCountMismatch : ErrorIds.TargetCountMismatch,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"Row {r} has {Wording.Count(row?.Length ?? 0, what + " value")} but the model needs {width}."));
             }
@@ -249,7 +249,7 @@ internal static class StackTrainer
                 if (!Neuron.IsFinite(row[j]))
                 {
                     throw new NeuronToolsException(
-                        what == "input" ? "NonFiniteInput" : "InvalidTarget",
+                        what == "input" ? ErrorIds.NonFiniteInput : ErrorIds.InvalidTarget,
                         ErrorKind.InvalidData,
                         FormattableString.Invariant($"The {what} value at position {j} of row {r} is {Neuron.Describe(row[j])}; it must be a finite number."));
                 }
@@ -293,7 +293,7 @@ internal static class StackTrainer
             if (validationCount >= n)
             {
                 throw new NeuronToolsException(
-                    "TooFewTrainingRows",
+                    ErrorIds.TooFewTrainingRows,
                     ErrorKind.InvalidArgument,
                     FormattableString.Invariant($"With {Wording.Count(n, "row")} and -ValidationFraction {validationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} no row is left to train on. Give more rows or a smaller -ValidationFraction."));
             }

@@ -62,7 +62,7 @@ internal sealed class TargetEncoder
                     ? FormattableString.Invariant($"a class index (0 to {outputCount - 1}) or {outputCount} values (one-hot)")
                     : FormattableString.Invariant($"{outputCount} target values, one per output");
             throw new NeuronToolsException(
-                "TargetCountMismatch",
+                ErrorIds.TargetCountMismatch,
                 ErrorKind.InvalidData,
                 $"The model has {Wording.Count(outputCount, "output")} but the target has {Wording.Count(raw.Count, "value")}. Give {wanted}.");
         }
@@ -131,5 +131,5 @@ internal sealed class TargetEncoder
         return target;
     }
 
-    private static NeuronToolsException Invalid(string message) => new("InvalidTarget", ErrorKind.InvalidData, message);
+    private static NeuronToolsException Invalid(string message) => new(ErrorIds.InvalidTarget, ErrorKind.InvalidData, message);
 }

@@ -52,7 +52,7 @@ public sealed class TrainingOptions
         if (!ok)
         {
             throw new NeuronToolsException(
-                "InvalidTrainingOption",
+                ErrorIds.InvalidTrainingOption,
                 ErrorKind.InvalidArgument,
                 FormattableString.Invariant($"-{name} is {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; it must be {wanted}."));
         }

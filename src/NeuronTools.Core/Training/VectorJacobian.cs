@@ -13,7 +13,7 @@ internal static class VectorJacobian
         activation is ScalarActivation || (IsKnown(activation.Name) && activation.Specification == activation.Name);
 
     internal static NeuronToolsException NotSupported(ActivationFunction activation) => new(
-        "GradientNotSupported",
+        ErrorIds.GradientNotSupported,
         ErrorKind.InvalidOperation,
         $"Gradients cannot yet flow through the vector activation {activation.Specification}: only Softmax, LogSoftmax and Softmin without parameters are supported. Use one of them, or a scalar activation.");
 

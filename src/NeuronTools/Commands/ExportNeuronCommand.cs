@@ -86,7 +86,7 @@ public sealed class ExportNeuronCommand : PSCmdlet
         {
             WriteError(ErrorRecords.From(
                 new NeuronToolsException(
-                    "FileAlreadyWritten",
+                    ErrorIds.FileAlreadyWritten,
                     ErrorKind.InvalidOperation,
                     $"Export-Neuron writes one model per file, and this command already wrote '{_fullPath}'; {model} was not saved. Give each model its own file, for example: $models | ForEach-Object {{ Export-Neuron $_ -Path \"$($_.Name).json\" }}."),
                 model));

@@ -33,7 +33,7 @@ public sealed class GetActivationCommand : PSCmdlet
                 var suggestions = ActivationCatalog.Suggest(pattern);
                 string hint = suggestions.Count > 0 ? " Did you mean " + string.Join(", ", suggestions) + "?" : string.Empty;
                 WriteError(ErrorRecords.Create(
-                    "UnknownActivation",
+                    ErrorIds.UnknownActivation,
                     ErrorCategory.ObjectNotFound,
                     $"There is no activation named '{pattern}'.{hint} Run Get-Activation without a name to list them all.",
                     pattern));

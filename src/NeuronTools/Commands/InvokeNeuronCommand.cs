@@ -69,7 +69,7 @@ public sealed class InvokeNeuronCommand : PSCmdlet, IRowStep
                 double[][] jagged => Neuron.EvaluateBatch(jagged),
                 IList rows => Neuron.EvaluateBatch(ReadRows(rows)),
                 _ => throw new NeuronToolsException(
-                    "InvalidInputMatrix",
+                    ErrorIds.InvalidInputMatrix,
                     ErrorKind.InvalidArgument,
                     $"-InputMatrix takes a double[][], a double[,] or an array of rows, but got a {matrix?.GetType().Name ?? "$null"}. To evaluate one vector, use -InputObject."),
             };

@@ -80,7 +80,7 @@ public sealed class NewNeuronCommand : PSCmdlet
             if (inputName is not null)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    "InputNameConflict",
+                    ErrorIds.InputNameConflict,
                     ErrorCategory.InvalidArgument,
                     "The input names are given twice: as the keys of the -Weight dictionary and with -InputName. Give them one way only.",
                     inputName));

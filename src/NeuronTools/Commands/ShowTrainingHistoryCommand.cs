@@ -38,7 +38,7 @@ public sealed class ShowTrainingHistoryCommand : ChartCommand
                 break;
             case var other:
                 WriteError(ErrorRecords.Create(
-                    "NotATrainingHistory",
+                    ErrorIds.NotATrainingHistory,
                     ErrorCategory.InvalidType,
                     $"Show-TrainingHistory plots the training of a neuron or network that Invoke-NeuronTraining returned, or its TrainingHistory, but got a {other?.GetType().FullName ?? "null"}. Pipe in the trained model.",
                     InputObject));
@@ -51,7 +51,7 @@ public sealed class ShowTrainingHistoryCommand : ChartCommand
         if (history is null)
         {
             WriteError(ErrorRecords.Create(
-                "NoTrainingHistory",
+                ErrorIds.NoTrainingHistory,
                 ErrorCategory.InvalidArgument,
                 $"The {what}{(label is null ? string.Empty : " '" + label + "'")} has no training history: {builder} built it and nothing trained it. Train it with Invoke-NeuronTraining and plot the model that returns.",
                 InputObject));
