@@ -193,4 +193,13 @@ internal static class ErrorIds
     internal const string VectorActivationNotAllowed = nameof(VectorActivationNotAllowed);
 
     internal const string VectorActivationNotPlottable = nameof(VectorActivationNotPlottable);
+
+    /// <summary>The first row of named columns lacks an input column the job needs: reported once, naming the closest column.</summary>
+    internal const string MissingInputColumn = nameof(MissingInputColumn);
+
+    /// <summary>The first row of named columns lacks the -Target column: reported once, naming the closest column.</summary>
+    internal const string MissingTargetColumn = nameof(MissingTargetColumn);
+
+    /// <summary>Text class labels were given to score a model that has none.</summary>
+    internal const string ModelHasNoClassLabel = nameof(ModelHasNoClassLabel);
 }

@@ -156,7 +156,7 @@ internal static class TabularRows
         var lacking = Lacking(columns, present);
         if (lacking.Count > 0)
         {
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(NeuronTools.ColumnNames.Missing("MissingInputColumn", "input", lacking, present, fix), row));
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(NeuronTools.ColumnNames.Missing(ErrorIds.MissingInputColumn, "input", lacking, present, fix), row));
         }
     }
 

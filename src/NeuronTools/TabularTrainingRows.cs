@@ -126,7 +126,7 @@ internal sealed class TabularTrainingRows
         var lackingTarget = TabularRows.Lacking(_target, present);
         if (lackingTarget.Count > 0)
         {
-            throw ColumnNames.Missing("MissingTargetColumn", "target", lackingTarget, present, "Name the target column with -Target, as it is written in the file's header.");
+            throw ColumnNames.Missing(ErrorIds.MissingTargetColumn, "target", lackingTarget, present, "Name the target column with -Target, as it is written in the file's header.");
         }
 
         var stored = _model?.Preprocessing;
@@ -176,7 +176,7 @@ internal sealed class TabularTrainingRows
         var lacking = TabularRows.Lacking(_columns, present);
         if (lacking.Count > 0)
         {
-            throw ColumnNames.Missing("MissingInputColumn", "input", lacking, present, fix);
+            throw ColumnNames.Missing(ErrorIds.MissingInputColumn, "input", lacking, present, fix);
         }
     }
 }

@@ -244,7 +244,7 @@ public sealed class TabularTrainingSet
         if (_isLabelled == true)
         {
             classes = _storedLabels ?? throw new NeuronToolsException(
-                "ModelHasNoClassLabel",
+                ErrorIds.ModelHasNoClassLabel,
                 ErrorKind.InvalidArgument,
                 $"The target '{_targetColumn[0]}' holds text labels, but the model has no class labels to match them with. Train the model from these rows (Invoke-NeuronTraining -Target {_targetColumn[0]}) so it learns them, or give the class index as a number.");
         }
