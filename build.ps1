@@ -9,7 +9,7 @@ Test   builds, runs the xUnit tests, then the Pester tests in a fresh pwsh again
 Demo   builds and walks through the neuron of the article with the real cmdlets.
 Package builds and writes out/NeuronTools.<version>.nupkg with PSResourceGet's Compress-PSResource,
        ready for Publish-PSResource or a local folder repository and Install-PSResource.
-Figures builds, then redraws the README's figures in docs/figures with the built module.
+Figures builds, then redraws the README's figures in .docs/figures with the built module.
 Bench  builds, then runs the benchmarks in tests/Benchmarks (several minutes; not part of Test) and
        prints medians and ratios against the performance goals. -Quick cuts the sizes tenfold.
 
@@ -145,7 +145,7 @@ function Invoke-Demo {
 
 function Invoke-Figures {
     Invoke-Build
-    $code = Invoke-Pwsh (Join-Path $root 'docs/figures/New-Figure.ps1') @('-ModulePath', $moduleOut)
+    $code = Invoke-Pwsh (Join-Path $root '.docs/figures/New-Figure.ps1') @('-ModulePath', $moduleOut)
     if ($code -ne 0) { exit $code }
 }
 

@@ -204,6 +204,16 @@ Describe 'Get-NeuronGradient' {
         }
     }
 
+    Context 'with a model that stores preprocessing' {
+        It 'refuses it with one error instead of giving gradients with respect to the scaled features' {
+            $rows = 1..8 | ForEach-Object { [pscustomobject]@{ size = $_ * 100; weight = $_ % 3; y = 2 * $_ } }
+            $model = $rows | Invoke-NeuronTraining -Target y -HiddenLayer 0 -Scaling Standard -Epoch 2 -Seed 1
+            $model.Preprocessing | Should -Not -BeNullOrEmpty
+            { Get-NeuronGradient $model ([pscustomobject]@{ size = 100; weight = 1 }) } |
+                Should -Throw -ErrorId 'PreprocessingNotSupported,NeuronTools.Commands.GetNeuronGradientCommand'
+        }
+    }
+
     Context 'with a whole number given as text' {
         It 'reads -OutputIndex ''1'' under <Culture> as output 1' -TestCases @(
             @{ Culture = 'en-US' }

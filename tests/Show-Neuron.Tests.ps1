@@ -248,16 +248,16 @@ Describe 'Show-Neuron' {
     }
 
     Context 'the README''s figures' {
-        It 'commits <Name>, exactly what docs/figures/New-Figure.ps1 draws with the current module' -TestCases @(
+        It 'commits <Name>, exactly what .docs/figures/New-Figure.ps1 draws with the current module' -TestCases @(
             @{ Name = 'neuron-article.svg' }
             @{ Name = 'network-demo.svg' }
         ) {
             param($Name)
             $folder = Join-Path $TestDrive 'figures'
             $null = New-Item -ItemType Directory -Path $folder -Force
-            $null = & (Join-Path $PSScriptRoot '../docs/figures/New-Figure.ps1') -ModulePath $modulePath -OutputFolder $folder
+            $null = & (Join-Path $PSScriptRoot '../.docs/figures/New-Figure.ps1') -ModulePath $modulePath -OutputFolder $folder
 
-            Get-Content -LiteralPath (Join-Path $folder $Name) -Raw | Should -BeExactly (Get-Content -LiteralPath (Join-Path $PSScriptRoot "../docs/figures/$Name") -Raw) -Because 'the README shows the committed file: run ./build.ps1 -Task Figures'
+            Get-Content -LiteralPath (Join-Path $folder $Name) -Raw | Should -BeExactly (Get-Content -LiteralPath (Join-Path $PSScriptRoot "../.docs/figures/$Name") -Raw) -Because 'the README shows the committed file: run ./build.ps1 -Task Figures'
         }
     }
 }

@@ -202,4 +202,7 @@ internal static class ErrorIds
 
     /// <summary>Text class labels were given to score a model that has none.</summary>
     internal const string ModelHasNoClassLabel = nameof(ModelHasNoClassLabel);
+
+    /// <summary>Get-NeuronGradient was given a model with stored preprocessing, whose input gradients it cannot yet give with respect to the raw inputs.</summary>
+    internal const string PreprocessingNotSupported = nameof(PreprocessingNotSupported);
 }

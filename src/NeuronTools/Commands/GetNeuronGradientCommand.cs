@@ -27,6 +27,17 @@ public sealed class GetNeuronGradientCommand : PSCmdlet, IRowStep
 
     protected override void BeginProcessing()
     {
+        if (Model.Preprocessing is not null)
+        {
+            // The row pipeline hands the model its scaled features, so the input gradients would be with respect to
+            // those, not to the raw inputs the user gave: refuse rather than answer a different question.
+            ThrowTerminatingError(ErrorRecords.Create(
+                ErrorIds.PreprocessingNotSupported,
+                ErrorCategory.NotImplemented,
+                "The model scales or encodes its inputs (it was trained with -Scaling, -CategoricalInput or -MissingValue), and Get-NeuronGradient cannot yet give gradients with respect to the raw inputs of such a model. For gradients, use a model trained without -Scaling, -CategoricalInput and -MissingValue.",
+                Model));
+        }
+
         try
         {
             _rows = new RowPipeline(this, Model, nameof(Model));
